@@ -1,0 +1,184 @@
+"""Load a folder of documents into a :class:`Corpus` of lazily built tables."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._paths import corpus_dir
+from .errors import ParseError, Problem
+from .factions import FactionTable, default_factions
+from .model import Article
+from .readers import read_document
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["SUFFIXES", "Corpus", "ParseWarning", "load_corpus"]
+
+#: File endings :func:`load_corpus` picks up in a folder.
+SUFFIXES = (".txt", ".md", ".wiki")
+
+
+class ParseWarning(UserWarning):
+    """A document was skipped because it could not be parsed (see ``corpus.problems``)."""
+
+
+class Corpus:
+    """Parsed documents and the tables built from them.
+
+    Tables are computed on first access and cached; treat them as read-only (take a
+    ``.copy()`` to modify one).
+
+    Attributes
+    ----------
+    articles : list of Article
+        The documents that parsed, in file-name order.
+    problems : list of Problem
+        ``(path, line, message)`` for every document that could not be read.
+    """
+
+    #: The tables a corpus offers, in export order.
+    TABLES = ("offensives", "belligerents", "units", "commanders", "casualties", "sections")
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        problems: Iterable[Problem] = (),
+        *,
+        factions: FactionTable | None = None,
+    ) -> None:
+        self.articles = list(articles)
+        self.problems = list(problems)
+        self.factions = factions if factions is not None else default_factions()
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {len(self.articles)} documents, {len(self.problems)} problems>"
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    @cached_property
+    def offensive_ids(self) -> list[str]:
+        """The ``offensive_id`` of each article, in the order of :attr:`articles`."""
+        from .tables import assign_offensive_ids
+
+        return assign_offensive_ids(self.articles)
+
+    @cached_property
+    def offensives(self) -> pd.DataFrame:
+        """One row per document (see the contract for the columns)."""
+        from .tables import offensives_table
+
+        return offensives_table(self.articles, self.offensive_ids)
+
+    @cached_property
+    def belligerents(self) -> pd.DataFrame:
+        """One row per party named in an infobox's Combatant fields."""
+        from .tables import belligerents_table
+
+        return belligerents_table(self.articles, self.offensive_ids, self.factions)
+
+    @cached_property
+    def units(self) -> pd.DataFrame:
+        """One row per unit named in an infobox's Units fields."""
+        from .tables import units_table
+
+        return units_table(self.articles, self.offensive_ids, self.factions)
+
+    @cached_property
+    def commanders(self) -> pd.DataFrame:
+        """One row per commander named in an infobox."""
+        from .tables import commanders_table
+
+        return commanders_table(self.articles, self.offensive_ids)
+
+    @cached_property
+    def casualties(self) -> pd.DataFrame:
+        """Casualty figures parsed from the Strength and Casualties fields."""
+        from .tables import casualties_table
+
+        return casualties_table(self.articles, self.offensive_ids)
+
+    @cached_property
+    def sections(self) -> pd.DataFrame:
+        """Every body paragraph of every document, cleaned."""
+        from .tables import sections_table
+
+        return sections_table(self.articles, self.offensive_ids)
+
+
+def _expand(source: str | Path | Iterable[str | Path] | None) -> list[Path]:
+    if source is None:
+        source = corpus_dir()
+    sources = [source] if isinstance(source, str | Path) else list(source)
+    paths: list[Path] = []
+    for s in sources:
+        p = Path(s)
+        if p.is_dir():
+            paths += [c for c in p.iterdir() if c.is_file() and c.suffix.lower() in SUFFIXES]
+        elif p.exists():
+            paths.append(p)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    return sorted(set(paths), key=lambda p: (p.name, str(p)))
+
+
+def load_corpus(
+    source: str | Path | Iterable[str | Path] | None = None,
+    *,
+    strict: bool = False,
+    factions: FactionTable | None = None,
+) -> Corpus:
+    """Read documents into a :class:`Corpus`.
+
+    Parameters
+    ----------
+    source : path, list of paths, or None
+        A folder (every ``*.txt``, ``*.md`` and ``*.wiki`` in it), a file, or a list of
+        either. None reads the kit's own corpus, from any working directory.
+    strict : bool
+        Raise on the first document that cannot be parsed instead of recording it.
+    factions : FactionTable, optional
+        The faction reference table; the kit's ``data/factions.csv`` by default.
+
+    Returns
+    -------
+    Corpus
+        Parsed articles in file-name order, and the problems met.
+
+    Raises
+    ------
+    ParseError
+        With ``strict=True``, for the first document that cannot be parsed.
+    FileNotFoundError
+        If *source* names a path that does not exist.
+
+    Warns
+    -----
+    ParseWarning
+        For each document skipped (without ``strict``).
+
+    Examples
+    --------
+    >>> import idlibkit as ik
+    >>> corpus = ik.load_corpus()
+    >>> len(corpus.articles), corpus.problems
+    (5, [])
+    >>> corpus.offensives.loc[0, ["offensive_id", "doc_format"]].tolist()
+    ['2015-idlib-offensive', 'wiki-text']
+    """
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in _expand(source):
+        try:
+            articles.append(read_document(path))
+        except ParseError as exc:
+            if strict:
+                raise
+            problems.append(exc.problem)
+            warnings.warn(f"skipped {exc}", ParseWarning, stacklevel=2)
+    return Corpus(articles, problems, factions=factions)
