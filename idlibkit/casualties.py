@@ -64,11 +64,16 @@ def parse_casualties(text: str | None, side: int) -> list[Casualty]:
     [('killed', 52, None), ('captured', 200, None)]
     >>> parse_casualties("al-Nusra Front: 3,000 fighters", 1)
     []
+    >>> [(c.low, c.qualifier) for c in parse_casualties("At least 20 killed (25 April strikes)", 1)]
+    [(20, '25 April strikes')]
     """
     if not text:
         return []
     text = clean_inline(text)
-    matches = list(_NUMBER.finditer(text))
+    # Numbers inside a parenthesised note ("(25 April air strikes)") are not figures.
+    in_parens = [m.span() for m in _PAREN.finditer(text)]
+    matches = [m for m in _NUMBER.finditer(text)
+               if not any(a < m.start() < b for a, b in in_parens)]
     rows: list[Casualty] = []
     for k, m in enumerate(matches):
         # The words that belong to this number run up to the next number.

