@@ -36,7 +36,7 @@ def _run(*cmd: str | Path) -> None:
 
 def setup() -> None:
     """Create ``.venv`` and install the kit into it, unless already up to date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- tasks.py may be run by an older python3
         sys.exit(f"idlibkit needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PY.exists():
         _run(sys.executable, "-m", "venv", VENV)

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import CORPUS, GOLDEN
 
 import idlibkit as ik
-
-from conftest import CORPUS, GOLDEN
 
 DOC_SUFFIXES = {".txt", ".md", ".wiki"}
 
