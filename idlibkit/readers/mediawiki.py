@@ -71,11 +71,21 @@ def read_mediawiki(text: str, path: str | Path) -> Article:
     )
 
 
+#: Flag templates that render as their country's name (``{{flag|Syria}}`` → "Syria");
+#: other templates, ``{{flagicon|…}}`` among them, render no text in an infobox list.
+_NAMED_FLAGS = {"flag", "flagcountry", "flagu", "flag country"}
+
+
 def _item_text(part: str) -> str:
     """One list item of a template value as plain text, keeping its ``*`` nesting."""
     import mwparserfromhell
 
-    stars = re.match(r"\s*(\**)", part).group(1)
-    plain = mwparserfromhell.parse(part[len(stars):] if stars else part).strip_code().strip()
+    part = part.strip()
+    stars = re.match(r"\**", part).group(0)
+    code = mwparserfromhell.parse(part[len(stars):])
+    for tpl in code.filter_templates(recursive=False):
+        if str(tpl.name).strip().lower() in _NAMED_FLAGS and tpl.params:
+            code.replace(tpl, str(tpl.params[0].value).strip())
+    plain = code.strip_code().strip()
     plain = re.sub(r"\s+", " ", plain)
     return f"{stars} {plain}".strip() if stars and plain else plain
