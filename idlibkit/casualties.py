@@ -60,7 +60,8 @@ def parse_casualties(text: str | None, side: int) -> list[Casualty]:
 ('executed', 70, 70, 'rebel claim')]
     >>> [(c.low, c.high) for c in parse_casualties("35–70 killed", 1)]
     [(35, 70)]
-    >>> [(c.category, c.low, c.high) for c in parse_casualties("At least 52 killed, 200+ captured", 1)]
+    >>> rows = parse_casualties("At least 52 killed, 200+ captured", 1)
+    >>> [(c.category, c.low, c.high) for c in rows]
     [('killed', 52, None), ('captured', 200, None)]
     >>> parse_casualties("al-Nusra Front: 3,000 fighters", 1)
     []

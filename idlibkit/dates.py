@@ -1,4 +1,7 @@
-"""Date ranges as infoboxes write them: ``24 March – 5 April 2015``, ``3 June 2012 – 18 April 2013``."""
+"""Date ranges as infoboxes write them.
+
+For example ``24 March – 5 April 2015`` or ``3 June 2012 – 18 April 2013``.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +16,10 @@ from .textclean import clean_inline
 __all__ = ["parse_date_range"]
 
 _PARENS = re.compile(r"\([^()]*\)")
-_RANGE_SEP = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d{1,2}\s)|\s+(?:to|until|till)\s+")
+# "24-26 March" splits on its hyphen; the hyphens of an ISO date ("2015-03-24 ") do not.
+_RANGE_SEP = re.compile(
+    r"\s*[–—]\s*|\s+-\s+|(?<!\d{4}-\d\d)(?<=\d)-(?=\d{1,2}\s)|\s+(?:to|until|till)\s+"
+)
 _OPEN_END = re.compile(r"^\s*(?:present|ongoing|now|today)\b", re.IGNORECASE)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Two defaults, both leap years, differing in every field: a component the text does
@@ -85,8 +91,19 @@ def parse_date_range(text: str | None) -> tuple[dt.date | None, dt.date | None]:
     right = _components(parts[1])
     y1, m1, d1 = left
     y2, m2, d2 = right
-    if y1 is None:
-        y1 = y2
+    shift = 0  # a year borrowed from the other end may be one too late/early
+    if y1 is None and y2 is not None:
+        y1, shift = y2, -1
         if m1 is None and d1 is not None:
             m1 = m2
-    return _make(y1, m1, d1, end=False), _make(y2, m2, d2, end=True)
+    elif y2 is None and y1 is not None and (m2 is not None or d2 is not None):
+        y2, shift = y1, 1  # "30 December 2014 – 2 January", "24 March 2015 – 26"
+        if m2 is None:
+            m2 = m1
+    start, end = _make(y1, m1, d1, end=False), _make(y2, m2, d2, end=True)
+    if shift and start is not None and end is not None and start > end:
+        if shift < 0:  # "December – January 2015" started in 2014
+            start = _make(y1 - 1, m1, d1, end=False)
+        else:
+            end = _make(y2 + 1, m2, d2, end=True)
+    return start, end

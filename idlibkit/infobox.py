@@ -99,6 +99,9 @@ def parse_parties(items: Sequence[str], side: int, factions: FactionTable) -> li
     >>> [(p.name, p.qualifier, p.role) for p in rows]
     [('Al-Nusra Front', None, 'combatant'), ('Jund al-Aqsa', 'alleged', 'combatant'), \
 ('Sleeper cells', None, 'supporter')]
+    >>> rows = parse_parties(["Army", "Supported by:", "* Ally"], 1, table)
+    >>> [(p.name, p.parent, p.role) for p in rows]
+    [('Army', None, 'combatant'), ('Ally', None, 'supporter')]
     >>> rows = parse_parties(["Army", "* Corps", "** Unit", "* Militia", ", '"], 2, table)
     >>> [(p.name, p.level, p.parent) for p in rows]
     [('Army', 0, None), ('Corps', 1, 'Army'), ('Unit', 2, 'Corps'), ('Militia', 1, 'Army')]
@@ -106,12 +109,14 @@ def parse_parties(items: Sequence[str], side: int, factions: FactionTable) -> li
     parties: list[Party] = []
     stack: list[tuple[int, str]] = []  # (level, canonical) of the open ancestors
     role = "combatant"
+    supporters_start = False
     for item in items:
         level, text = _prepare(item)
         chunks = [(role, text)]
         if m := _SUPPORTED.search(text):
             role = "supporter"
             chunks = [(chunks[0][0], text[: m.start()]), (role, text[m.end() :])]
+            supporters_start = True  # supporters form their own list: no combatant parents
         for chunk_role, chunk in chunks:
             for kind, seg in _segments(chunk):
                 seg = clean_inline(seg).strip(_EDGE_JUNK)
@@ -123,6 +128,9 @@ def parse_parties(items: Sequence[str], side: int, factions: FactionTable) -> li
                     continue
                 if not _is_name(seg):
                     continue
+                if chunk_role == "supporter" and supporters_start:
+                    stack.clear()
+                    supporters_start = False
                 for piece in factions.split_run_together(seg):
                     while stack and stack[-1][0] >= level:
                         stack.pop()

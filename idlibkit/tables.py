@@ -134,7 +134,8 @@ def commanders_table(articles, ids) -> pd.DataFrame:
         for side in _SIDES:
             f = art.infobox.get(f"commander{side}")
             if f is not None:
-                rows += [{"offensive_id": oid, **asdict(c)} for c in parse_commanders(f.items, side)]
+                rows += [{"offensive_id": oid, **asdict(c)}
+                         for c in parse_commanders(f.items, side)]
     return _frame(rows, "commanders").astype({"side": "int64", "kia": "bool"})
 
 

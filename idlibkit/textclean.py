@@ -21,8 +21,10 @@ __all__ = [
 ]
 
 # [1], [12], [a], [note 3], [citation needed], [clarification needed], [page needed] ...
+# Not inside a wiki link: the "[A]" of "[[A]]" is a link, not a marker.
 _CITATION = re.compile(
-    r"\[(?:\d{1,4}|[a-z]|note \d{1,4}|nb \d{1,4}|[a-z]{1,20}(?: [a-z]{1,20})? needed)\]",
+    r"(?<!\[)\[(?:\d{1,4}|[a-z]|note \d{1,4}|nb \d{1,4}|[a-z]{1,20}(?: [a-z]{1,20})? needed)"
+    r"\](?!\])",
     re.IGNORECASE,
 )
 # Debris of a JavaScript export that stringified reference objects.
@@ -30,6 +32,7 @@ _OBJECT_DEBRIS = re.compile(r"\[object Object\]")
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # a line break separates words
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
 _EMPTY_PARENS = re.compile(r"\(\s*[,;]?\s*\)")
 _WS = re.compile(r"\s+")
@@ -84,7 +87,7 @@ def extract_images(text: str, first_line: int = 1) -> tuple[str, list[Image]]:
         end = _matching_close(text, m.start())
         block = text[m.start() : end]
         inner = block[2:-2] if block.endswith("]]") else block[2:]
-        parts = [p.strip() for p in inner.split("|")]
+        parts = [p.strip() for p in _split_top_level(inner)]
         target = parts[0].split(":", 1)[1].strip() if ":" in parts[0] else parts[0]
         caption = collapse_ws(clean_inline(parts[-1])) if len(parts) > 1 else ""
         images.append(Image(target, caption, first_line + _line_of(text, m.start())))
@@ -103,6 +106,31 @@ def extract_images(text: str, first_line: int = 1) -> tuple[str, list[Image]]:
     text = _MD_IMAGE.sub(_md, text)
     images.sort(key=lambda im: im.line)
     return text, images
+
+
+def _split_top_level(inner: str) -> list[str]:
+    """Split an image block's body on the ``|`` not inside a nested ``[[…]]`` or ``{{…}}``."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    n = len(inner)
+    while i < n:
+        pair = inner[i : i + 2]
+        if pair in ("[[", "{{"):
+            depth += 1
+            i += 2
+            continue
+        if pair in ("]]", "}}"):
+            depth = max(depth - 1, 0)
+            i += 2
+            continue
+        if inner[i] == "|" and depth == 0:
+            parts.append(inner[start:i])
+            start = i + 1
+        i += 1
+    parts.append(inner[start:])
+    return parts
 
 
 def _matching_close(text: str, start: int) -> int:
@@ -163,7 +191,7 @@ def clean_inline(text: str) -> str:
     >>> clean_inline("The **2014 Idlib offensive**[3] was [[Idlib|a]] ''series'' ()")
     'The 2014 Idlib offensive was a series'
     """
-    text = strip_citations(text)
+    text = _BR_TAG.sub(" ", strip_citations(text))
     if any(tok in text for tok in _WIKI_MARKUP):
         text = _strip_wiki(text)
         text = _HTML_TAG.sub(" ", text)
