@@ -86,7 +86,9 @@ def read_markdown(text: str, path: str | Path) -> Article:
     title = meta.get("subject") or meta.get("title")
     if not isinstance(title, str | int | float) or not str(title).strip():
         raise ParseError(
-            path, open_idx + 1, "no title: expected a 'subject:' or 'title:' key in the front matter"
+            path,
+            open_idx + 1,
+            "no title: expected a 'subject:' or 'title:' key in the front matter",
         )
 
     def line_of(key: str) -> int:
@@ -125,7 +127,9 @@ def _load_yaml(fm: str, path: str | Path, first_line: int) -> dict[str, Any]:
         problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
         raise ParseError(path, line, f"invalid YAML front matter ({problem})") from None
     except RecursionError:
-        raise ParseError(path, first_line, "invalid YAML front matter (nested too deeply)") from None
+        raise ParseError(
+            path, first_line, "invalid YAML front matter (nested too deeply)"
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -169,14 +173,13 @@ def _fields_from_tags(tags: Any, fields: dict[str, Field], path: str | Path, lin
     if i < len(items) and "\n" not in items[i].strip() and _PART_OF.search(items[i]):
         fields.setdefault("partof", make_field("partof", items[i], (items[i],), line))
         i += 1
-    side = 0
+    blocks = []
     for item in items[i:]:
         block = item.strip("\n")
         if "\n" not in block.strip() and _CATEGORY.search(block):
             break  # the categories start: no more belligerents
-        side += 1
-        if side > 3:
-            break
+        blocks.append(block)
+    for side, block in enumerate(blocks[:3], start=1):
         key = f"combatant{side}"
         block_lines = tuple(ln for ln in block.split("\n") if ln.strip())
         fields.setdefault(key, make_field(key, "\n".join(block_lines), block_lines, line))
