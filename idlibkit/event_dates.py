@@ -1,0 +1,355 @@
+"""Resolve the date of each sentence of a narrative, as a careful historian would.
+
+A :class:`DateResolver` walks a document in order and keeps the *anchor*, the last date
+the narrative established. Each sentence's date expressions are resolved in order:
+
+=====================================  =============================================
+expression                             resolution
+=====================================  =============================================
+``On 24 March 2015``, ``March 24``     that day; a missing year comes from the
+                                       section heading (``### January 2013``), else
+                                       the year that puts it nearest the anchor (or
+                                       the offensive's start, or before publication)
+``Between 28 and 30 March``            the first day
+``In early June``, ``By September      the month (precision ``month``)
+2012``, ``During August``
+``in 2014``                            the year (precision ``year``)
+``The next day``, ``A day later``,     the anchor plus that many days (weeks,
+``three days later``, ``13 days        months); from an anchor known only to the
+later``, ``two weeks later``           month, the result is known only to the month
+``the same day``, ``Later that day``,  the anchor
+``Around the same time``
+``earlier in the week``                the anchor's month (precision ``month``)
+``on the 25th``                        that day of the anchor's month
+``On Tuesday``, ``said Friday``        the latest such weekday on or before the
+                                       publication date (news) or the anchor
+=====================================  =============================================
+
+A sentence's first expression is its date (unless it is a relative phrase late in a
+sentence that continues the paragraph: ``…, with 31 more killed in the next two days``);
+the latest date it reaches becomes the anchor, except a flashback (``had been captured
+… on 10 June``) that neither opens the sentence nor moves forward in time.
+
+A sentence without any date expression continues the occurrence of the sentence
+before it in the same paragraph and takes its date (as does the first sentence of a
+paragraph that refers back: ``In addition, …``, ``The battle for Idlib left …``), unless it is told in the past
+perfect (``Rebels had captured the town months before``), which is background. Outside
+that, an undated sentence of a one-day offensive takes that day; of a news report, the
+publication date (the convention of a news lede); a sentence saying the offensive
+started takes its start date; anything else is ``unknown``. Nothing is guessed: what
+cannot be resolved is None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateResolver", "ResolvedDate", "heading_date"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+}
+
+_M = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+      r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_Y = r"(?:19|20)\d{2}"
+_D = r"[0-3]?\d(?:st|nd|rd|th)?"
+_N = r"(?i:\d{1,3}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r"|a few|several)"
+# Prepositions kept in date_text: "On 27 March", "By 10 April", "Late on 11 August".
+_P = r"(?:(?:[Oo]n|[Bb]y|[Ll]ate on|[Ee]arly on|[Ss]ince|[Uu]ntil|[Ff]rom|[Aa]s of|[Ii]n) )?"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# One pass over the sentence; alternatives are tried left to right at each position.
+_EXPR = re.compile(
+    rf"\b[Bb]etween (?P<b1>{_D}) and (?P<b2>{_D}) (?P<bm>{_M})(?:,? (?P<by>{_Y}))?"
+    rf"|{_P}\b(?P<d1>{_D}) (?P<m1>{_M})(?:,? (?P<y1>{_Y}))?\b"
+    rf"|{_P}\b(?P<m2>{_M}) (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?\d{{3}})(?:,? (?P<y2>{_Y}))?"
+    rf"|\b(?P<mcue>(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Tt]hroughout|[Oo]f|"
+    rf"[Ee]arly|[Ll]ate|[Mm]id|end of|beginning of|middle of|start of)[- ]"
+    rf"(?:(?:early|late|mid)[- ])?)(?P<m3>{_M})(?: (?P<y3>{_Y}))?\b"
+    rf"|\b(?P<m4>{_M}) (?P<y4>{_Y})\b"
+    rf"|\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Tt]hroughout)[- ](?:(?:early|late|mid)[- ])?"
+    rf"(?P<y5>{_Y})\b"
+    rf"|\b(?P<rn>{_N}) (?P<ru>days?|weeks?|months?) (?:later|after(?:wards)?)\b"
+    rf"|\b(?:[Tt]he )?(?:next|following) (?:(?:{_N}) )?(?P<nu>day|days|morning|evening|"
+    rf"night|week|month)\b"
+    rf"|\b(?:[Aa]|[Oo]ne) day (?:later|after)\b|\b[Tt]he day after\b"
+    rf"|(?P<prev>\b[Tt]he (?:previous|preceding) day\b|\b[Tt]he day before\b)"
+    rf"|(?P<same>\b(?:[Tt]he )?same (?:day|time|night|evening|morning)\b"
+    rf"|\b[Ll]ater (?:that|the same) day\b|\b[Ee]arlier that day\b|\b[Tt]hat (?:same )?"
+    rf"(?:day|night|evening)\b|\b[Oo]vernight\b|\b[Dd]uring the (?:evening|night)\b"
+    rf"|\b[Aa]t nightfall\b|\b[Hh]ours later\b)"
+    rf"|(?P<week>\b[Ee]arlier (?:in|that) the week\b|\b[Ee]arlier that week\b)"
+    rf"|\bon the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
+)
+_HEADING_MONTH = re.compile(rf"^(?P<m>{_M}) (?P<y>{_Y})$")
+_HEADING_YEAR = re.compile(rf"^(?P<y>{_Y})$")
+_OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")  # the expression stands in the first words
+# Background told in the past perfect and pointing back: "had captured the town months before".
+_PAST_PERFECT = re.compile(r"\bhad (?:been |already |previously |once |long )?(?:\w+ed|taken|"
+                           r"seized|fallen|held|begun|won|lost|fought|driven|given)\b")
+_POINTS_BACK = re.compile(r"\b(?:before|earlier|previously|already|once|ago)\b")
+_STARTED = re.compile(r"\b(?:offensive|operation|campaign)\b[^.;]{0,40}?\b(?:started|began|"
+                      r"was launched|commenced)\b", re.IGNORECASE)
+# A paragraph that opens by referring back continues the previous paragraph's occurrence.
+_REFERS_BACK = re.compile(r"^(?:In addition|Also|Meanwhile|Moreover|Furthermore)\b|"
+                          r"\b[Tt]he (?:battle|fighting|clashes)\b")
+_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A sentence's date: the day (or first day of the month/year), its precision and source."""
+
+    date: dt.date | None
+    precision: str  # "day", "month", "year" or "unknown"
+    text: str | None
+
+    @classmethod
+    def unknown(cls, text: str | None = None) -> ResolvedDate:
+        return cls(None, "unknown", text)
+
+
+def heading_date(heading: str) -> ResolvedDate | None:
+    """The month or year a section heading names (``June 2012``, ``2013``), else None.
+
+    >>> heading_date("January 2013")
+    ResolvedDate(date=datetime.date(2013, 1, 1), precision='month', text='January 2013')
+    >>> heading_date("Rebel offensive") is None
+    True
+    """
+    h = heading.strip()
+    if m := _HEADING_MONTH.match(h):
+        return ResolvedDate(dt.date(int(m["y"]), _month(m["m"]), 1), "month", h)
+    if m := _HEADING_YEAR.match(h):
+        return ResolvedDate(dt.date(int(m["y"]), 1, 1), "year", h)
+    return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.rstrip(".").lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def _number(text: str) -> int | None:
+    text = text.lower()
+    return int(text) if text.isdigit() else _WORDS.get(text)
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return dt.date(d.year + y, m + 1, 1)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+class DateResolver:
+    """Resolve sentence dates through one document, in reading order.
+
+    Parameters
+    ----------
+    start, end : date, optional
+        The offensive's dates from the infobox: the years of dates written without one.
+    published : date, optional
+        The publication date of a news report: what weekdays refer to.
+
+    Examples
+    --------
+    >>> r = DateResolver(dt.date(2015, 3, 24), dt.date(2015, 4, 5))
+    >>> [(x.date.isoformat(), x.precision, x.text) for x in map(r.resolve, [
+    ...     "On 27 March, the rebels managed to penetrate the city.",
+    ...     "The next day, after four days of fighting, rebels captured the city.",
+    ...     "By 10 April, they had secured the approaches.",
+    ...     "Four days later, the Tiger Forces entered Qameenas."])]
+    [('2015-03-27', 'day', 'On 27 March'), ('2015-03-28', 'day', 'The next day'), \
+('2015-04-10', 'day', 'By 10 April'), ('2015-04-14', 'day', 'Four days later')]
+    """
+
+    def __init__(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        published: dt.date | None = None,
+    ) -> None:
+        self.start, self.end, self.published = start, end, published
+        self.anchor: ResolvedDate | None = None
+        # What an undated sentence outside a continuing paragraph falls back to.
+        self.default: ResolvedDate | None = None
+        if start is not None and start == end:
+            self.default = self.anchor = ResolvedDate(start, "day", None)
+        elif published is not None:
+            self.default = ResolvedDate(published, "day", None)
+        self.heading: ResolvedDate | None = None
+        self._paragraph_date: ResolvedDate | None = None
+        self._previous_paragraph_date: ResolvedDate | None = None
+        self._first_in_paragraph = True
+
+    # -- document structure --------------------------------------------------------
+    def enter_section(self, path: tuple[str, ...]) -> None:
+        """Start a section: its headings may name a month or year."""
+        self.heading = None
+        for h in path:
+            self.heading = heading_date(h) or self.heading
+        if self.heading is not None:
+            self.anchor = self.heading
+        self._paragraph_date = self._previous_paragraph_date = None
+        self._first_in_paragraph = True
+
+    def new_paragraph(self) -> None:
+        """Start a paragraph: undated sentences no longer continue the previous one."""
+        self._previous_paragraph_date = self._paragraph_date or self._previous_paragraph_date
+        self._paragraph_date = None
+        self._first_in_paragraph = True
+
+    # -- resolution ----------------------------------------------------------------
+    def resolve(self, sentence: str) -> ResolvedDate:
+        """The date of *sentence*; updates the anchor for the sentences after it."""
+        first, self._first_in_paragraph = self._first_in_paragraph, False
+        if first and self._previous_paragraph_date and _REFERS_BACK.search(sentence):
+            self._paragraph_date = self._previous_paragraph_date
+        found: list[tuple[re.Match[str], ResolvedDate]] = []
+        for m in _EXPR.finditer(sentence):
+            base = found[-1][1] if found and found[-1][1].date else self.anchor
+            found.append((m, self._resolve_one(m, base)))
+        if not found:
+            return self._undated(sentence)
+        first_match, main = found[0]
+        opening = bool(_OPENING.match(sentence[: first_match.start()]))
+        is_absolute = any(first_match.group(k) for k in _ABSOLUTE)
+        if not opening and not is_absolute and self._paragraph_date is not None:
+            main = ResolvedDate(self._paragraph_date.date, self._paragraph_date.precision,
+                                first_match.group(0))
+        if main.date is not None:
+            # The sentence's latest date, not counting backward references within it.
+            latest = main
+            for _, r in found[1:]:
+                if r.date is not None and r.date >= latest.date:
+                    latest = r
+            moves_forward = self.anchor is None or self.anchor.date is None or (
+                latest.date >= self.anchor.date
+            )
+            if opening or moves_forward:
+                self.anchor = latest
+            self._paragraph_date = latest
+        return main
+
+    def _undated(self, sentence: str) -> ResolvedDate:
+        """The date of a sentence that has no date expression of its own."""
+        if _PAST_PERFECT.search(sentence) and _POINTS_BACK.search(sentence):
+            return ResolvedDate.unknown()
+        if self._paragraph_date is not None:
+            return ResolvedDate(self._paragraph_date.date, self._paragraph_date.precision, None)
+        if self.start is not None and _STARTED.search(sentence):
+            return ResolvedDate(self.start, "day", None)
+        return self.default or ResolvedDate.unknown()
+
+    def _year_for(self, month: int, day: int) -> int | None:
+        """The year of a day written without one."""
+        if self.heading is not None and self.heading.precision == "month" and (
+            self.heading.date.month == month
+        ):
+            return self.heading.date.year
+        if self.heading is not None and self.heading.precision == "year":
+            return self.heading.date.year
+        ref = None
+        if self.anchor is not None and self.anchor.date is not None:
+            ref = self.anchor.date
+        elif self.start is not None:
+            ref = self.start
+        elif self.published is not None:
+            ref = self.published
+        if ref is None:
+            return None
+        candidates = [
+            d for y in (ref.year - 1, ref.year, ref.year + 1)
+            if (d := _safe_date(y, month, min(day, 28) if month == 2 else day)) is not None
+        ]
+        if self.published is not None and self.anchor is None:
+            before = [d for d in candidates if d <= self.published]
+            candidates = before or candidates
+        return min(candidates, key=lambda d: abs((d - ref).days)).year
+
+    def _resolve_one(self, m: re.Match[str], base: ResolvedDate | None) -> ResolvedDate:
+        text = m.group(0)
+        g = m.groupdict()
+        if g["b1"]:
+            return self._day_month(_day(g["b1"]), g["bm"], g["by"], text)
+        if g["d1"]:
+            return self._day_month(_day(g["d1"]), g["m1"], g["y1"], text)
+        if g["m2"]:
+            return self._day_month(_day(g["d2"]), g["m2"], g["y2"], text)
+        if g["m3"] or g["m4"]:
+            month = _month(g["m3"] or g["m4"])
+            year_text = g["y3"] or g["y4"]
+            year = int(year_text) if year_text else self._year_for(month, 1)
+            if year is None:
+                return ResolvedDate.unknown(text)
+            return ResolvedDate(dt.date(year, month, 1), "month", text)
+        if g["y5"]:
+            return ResolvedDate(dt.date(int(g["y5"]), 1, 1), "year", text)
+        if g["wd"]:
+            return self._weekday(g["wd"], bool(g["lastweek"]), base, text)
+        if base is None or base.date is None:
+            return ResolvedDate.unknown(text)
+        if g["same"]:
+            return ResolvedDate(base.date, base.precision, text)
+        if g["week"]:
+            return ResolvedDate(base.date.replace(day=1), "month", text)
+        if g["od"]:
+            if base.precision not in ("day", "month"):
+                return ResolvedDate.unknown(text)
+            day = _safe_date(base.date.year, base.date.month, int(g["od"]))
+            return ResolvedDate(day, "day", text) if day else ResolvedDate.unknown(text)
+        # Relative offsets.
+        if g["prev"]:
+            days, months = -1, 0
+        elif g["rn"]:
+            n = _number(g["rn"])
+            if n is None:
+                return ResolvedDate.unknown(text)
+            unit = g["ru"].rstrip("s")
+            days, months = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n)}[unit]
+        elif g["nu"]:
+            days, months = {"week": (7, 0), "month": (0, 1)}.get(g["nu"], (1, 0))
+        else:  # "a day later", "the day after"
+            days, months = 1, 0
+        if months:
+            return ResolvedDate(_add_months(base.date, months), "month", text)
+        if base.precision != "day":
+            return ResolvedDate(base.date, base.precision, text)
+        return ResolvedDate(base.date + dt.timedelta(days=days), "day", text)
+
+    def _day_month(self, day: int, month_name: str, year_text: str | None, text: str
+                   ) -> ResolvedDate:
+        month = _month(month_name)
+        year = int(year_text) if year_text else self._year_for(month, day)
+        date = _safe_date(year, month, day) if year else None
+        return ResolvedDate(date, "day", text) if date else ResolvedDate.unknown(text)
+
+    def _weekday(self, name: str, last_week: bool, base: ResolvedDate | None, text: str
+                 ) -> ResolvedDate:
+        ref = self.published or (base.date if base is not None and base.precision == "day"
+                                 else None)
+        if ref is None:
+            return ResolvedDate.unknown(text)
+        back = (ref.weekday() - _WEEKDAYS[name.lower()]) % 7 + (7 if last_week else 0)
+        return ResolvedDate(ref - dt.timedelta(days=back), "day", text)
