@@ -43,7 +43,10 @@ def _conda_requirements() -> dict[str, str]:
     out = {}
     for dep in env["dependencies"]:
         if isinstance(dep, dict):
-            assert dep == {"pip": ["-e ."]}, "pip section installs only the kit itself"
+            # The pip section: packages conda-forge lacks, then the kit itself, last.
+            pip = dep["pip"]
+            assert pip[-1] == "-e ."
+            out.update(_split(req) for req in pip[:-1])
             continue
         name, spec = _split(dep)
         out[CONDA_TO_PYPI.get(name, name)] = spec
