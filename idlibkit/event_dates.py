@@ -20,6 +20,7 @@ later``, ``two weeks later``           month, the result is known only to the mo
 ``the same day``, ``Later that day``,  the anchor
 ``Around the same time``
 ``earlier in the week``                the anchor's month (precision ``month``)
+``earlier this month``, ``last month``  the month of the publication date or anchor
 ``on the 25th``                        that day of the anchor's month
 ``On Tuesday``, ``said Friday``        the latest such weekday on or before the
                                        publication date (news) or the anchor
@@ -31,13 +32,17 @@ the latest date it reaches becomes the anchor, except a flashback (``had been ca
 … on 10 June``) that neither opens the sentence nor moves forward in time.
 
 A sentence without any date expression continues the occurrence of the sentence
-before it in the same paragraph and takes its date (as does the first sentence of a
-paragraph that refers back: ``In addition, …``, ``The battle for Idlib left …``), unless it is told in the past
-perfect (``Rebels had captured the town months before``), which is background. Outside
-that, an undated sentence of a one-day offensive takes that day; of a news report, the
-publication date (the convention of a news lede); a sentence saying the offensive
-started takes its start date; anything else is ``unknown``. Nothing is guessed: what
-cannot be resolved is None.
+before it and takes its date: within a paragraph always; across paragraphs of a section
+told as continuous prose, or when the paragraph refers back (``In addition, …``, ``The
+battle for Idlib left …``). Paragraphs under a month heading (a chronicle: each entry
+dated on its own) and a news report's paragraphs do not continue each other. A sentence
+told in the past perfect and pointing back (``Rebels had captured the town months
+before``) is background and continues nothing.
+
+Outside a continuation, an undated sentence of a one-day offensive takes that day; of a
+news report, the date of its lede (the first body sentence), else the publication date;
+a sentence saying the offensive started takes its start date; anything else is
+``unknown``. Nothing is guessed: what cannot be resolved is None.
 """
 
 from __future__ import annotations
@@ -91,6 +96,7 @@ _EXPR = re.compile(
     rf"|\b[Aa]t nightfall\b|\b[Hh]ours later\b)"
     rf"|(?P<week>\b[Ee]arlier (?:in|that) the week\b|\b[Ee]arlier that week\b)"
     rf"|\bon the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"|\b(?:[Ee]arlier |[Ll]ater )?(?P<tm>this|last) month\b"
     rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
 )
 _HEADING_MONTH = re.compile(rf"^(?P<m>{_M}) (?P<y>{_Y})$")
@@ -104,8 +110,9 @@ _STARTED = re.compile(r"\b(?:offensive|operation|campaign)\b[^.;]{0,40}?\b(?:sta
                       r"was launched|commenced)\b", re.IGNORECASE)
 # A paragraph that opens by referring back continues the previous paragraph's occurrence.
 _REFERS_BACK = re.compile(r"^(?:In addition|Also|Meanwhile|Moreover|Furthermore)\b|"
-                          r"\b[Tt]he (?:battle|fighting|clashes)\b")
-_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od")
+                          r"\b[Tt]he (?:final |initial |main )?(?:battle|fighting|clashes|assault|"
+                          r"attack|offensive|operation|raid)\b")
+_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm")
 
 
 @dataclass(frozen=True)
@@ -202,6 +209,7 @@ class DateResolver:
         self._paragraph_date: ResolvedDate | None = None
         self._previous_paragraph_date: ResolvedDate | None = None
         self._first_in_paragraph = True
+        self._lede_seen = False
 
     # -- document structure --------------------------------------------------------
     def enter_section(self, path: tuple[str, ...]) -> None:
@@ -224,15 +232,25 @@ class DateResolver:
     def resolve(self, sentence: str) -> ResolvedDate:
         """The date of *sentence*; updates the anchor for the sentences after it."""
         first, self._first_in_paragraph = self._first_in_paragraph, False
-        if first and self._previous_paragraph_date and _REFERS_BACK.search(sentence):
+        if first and self._previous_paragraph_date and (
+            _REFERS_BACK.search(sentence) or (self.heading is None and self.published is None)
+        ):
             self._paragraph_date = self._previous_paragraph_date
         found: list[tuple[re.Match[str], ResolvedDate]] = []
         for m in _EXPR.finditer(sentence):
             base = found[-1][1] if found and found[-1][1].date else self.anchor
             found.append((m, self._resolve_one(m, base)))
         if not found:
+            self._lede_seen = True
             return self._undated(sentence)
         first_match, main = found[0]
+        if first_match.group("same"):
+            # "Overnight into 1 February": the explicit day says which day is meant.
+            explicit = [(m, r) for m, r in found[1:2]
+                        if r.date is not None and any(m.group(k) for k in _ABSOLUTE)
+                        and m.start() - first_match.end() <= 8]
+            if explicit:
+                first_match, main = explicit[0]
         opening = bool(_OPENING.match(sentence[: first_match.start()]))
         is_absolute = any(first_match.group(k) for k in _ABSOLUTE)
         if not opening and not is_absolute and self._paragraph_date is not None:
@@ -250,6 +268,10 @@ class DateResolver:
             if opening or moves_forward:
                 self.anchor = latest
             self._paragraph_date = latest
+        if self.published is not None and not self._lede_seen and main.date is not None:
+            # A news report's lede dates the news: its undated sentences share that day.
+            self.default = main
+        self._lede_seen = True
         return main
 
     def _undated(self, sentence: str) -> ResolvedDate:
@@ -303,11 +325,23 @@ class DateResolver:
             year = int(year_text) if year_text else self._year_for(month, 1)
             if year is None:
                 return ResolvedDate.unknown(text)
+            if self.start and self.end and (self.start.year, self.start.month) == (
+                self.end.year, self.end.month) == (year, month):
+                # The month of an offensive that lasted days within it: its first day.
+                return ResolvedDate(self.start, "day", text)
             return ResolvedDate(dt.date(year, month, 1), "month", text)
         if g["y5"]:
             return ResolvedDate(dt.date(int(g["y5"]), 1, 1), "year", text)
         if g["wd"]:
             return self._weekday(g["wd"], bool(g["lastweek"]), base, text)
+        if g["tm"]:
+            ref = self.published or (base.date if base is not None else None)
+            if ref is None:
+                return ResolvedDate.unknown(text)
+            month = ref.replace(day=1)
+            if g["tm"] == "last":
+                month = (month - dt.timedelta(days=1)).replace(day=1)
+            return ResolvedDate(month, "month", text)
         if base is None or base.date is None:
             return ResolvedDate.unknown(text)
         if g["same"]:
