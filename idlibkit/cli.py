@@ -34,6 +34,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
         dates = f"{_fmt_date(row.start_date)}..{_fmt_date(row.end_date)}"
         if row.doc_format == "news":
             dates = f"published {_fmt_date(row.published)}"
+            if getattr(row, "published_inferred", False):
+                dates += " (inferred)"
         print(
             f"{row.source_file}  {row.doc_format:<20}  {dates:<22}  {row.title}  "
             f"[{n_bell.get(row.offensive_id, 0)} belligerents, "

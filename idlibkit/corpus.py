@@ -19,6 +19,20 @@ if TYPE_CHECKING:
 
 __all__ = ["SUFFIXES", "Corpus", "ParseWarning", "load_corpus"]
 
+
+def pd_isna(value: object) -> bool:
+    """``pandas.isna`` for one value, imported on use."""
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def pd_timestamp(value: object) -> object:
+    """A date as a pandas Timestamp (NaT for None), imported on use."""
+    import pandas as pd
+
+    return pd.Timestamp(value) if value is not None else pd.NaT
+
 #: File endings :func:`load_corpus` picks up in a folder.
 SUFFIXES = (".txt", ".md", ".wiki")
 
@@ -42,7 +56,9 @@ class Corpus:
     """
 
     #: The tables a corpus offers, in export order.
-    TABLES = ("offensives", "belligerents", "units", "commanders", "casualties", "sections")
+    TABLES = (
+        "offensives", "belligerents", "units", "commanders", "casualties", "sections", "events",
+    )
 
     def __init__(
         self,
@@ -70,10 +86,41 @@ class Corpus:
 
     @cached_property
     def offensives(self) -> pd.DataFrame:
-        """One row per document (see the contract for the columns)."""
+        """One row per document (see the contract for the columns).
+
+        News reports are linked to the offensive they report on (``related_offensive``)
+        and, without a dateline, dated from it (``published_inferred`` is then True).
+        """
+        from .linking import link_news
         from .tables import offensives_table
 
-        return offensives_table(self.articles, self.offensive_ids)
+        df = offensives_table(self.articles, self.offensive_ids)
+        names = self.belligerents.groupby("offensive_id")["name"].agg(set)
+        dates = [(None if pd_isna(s) else s.date(), None if pd_isna(e) else e.date())
+                 for s, e in zip(df.start_date, df.end_date, strict=True)]
+        links = link_news(self.articles, self.offensive_ids, dates,
+                          [names.get(oid, set()) for oid in self.offensive_ids], self.factions)
+        for i, link in links.items():
+            df.loc[i, "related_offensive"] = link.related_offensive
+            df.loc[i, "published"] = pd_timestamp(link.published)
+            df.loc[i, "published_inferred"] = link.published_inferred
+        return df
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The timeline: one row per event sentence (see :mod:`idlibkit.events`)."""
+        from .events import events_table
+        from .gazetteer import default_gazetteer
+
+        off = self.offensives
+
+        def day(value: object):
+            return None if pd_isna(value) else value.date()
+
+        dates = [(day(r.start_date), day(r.end_date), day(r.published))
+                 for r in off.itertuples()]
+        return events_table(self.articles, self.offensive_ids, dates, self.factions,
+                            default_gazetteer())
 
     @cached_property
     def belligerents(self) -> pd.DataFrame:

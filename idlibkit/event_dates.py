@@ -95,7 +95,7 @@ _EXPR = re.compile(
     rf"(?:day|night|evening)\b|\b[Oo]vernight\b|\b[Dd]uring the (?:evening|night)\b"
     rf"|\b[Aa]t nightfall\b|\b[Hh]ours later\b)"
     rf"|(?P<week>\b[Ee]arlier (?:in|that) the week\b|\b[Ee]arlier that week\b)"
-    rf"|\bon the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
+    rf"|\b[Oo]n the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
     rf"|\b(?:[Ee]arlier |[Ll]ater )?(?P<tm>this|last) month\b"
     rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
 )

@@ -10,6 +10,18 @@ __all__ = ["decode_document", "read_source"]
 
 # Bytes that never occur in prose; their presence means an image, an archive, a PDF...
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# The openings of common binary files, named in the error (UTF-16 text also has NULs).
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xff\xfe", "UTF-16 text"),
+    (b"\xfe\xff", "UTF-16 text"),
+)
 
 
 def read_source(path: str | Path) -> str:
@@ -36,10 +48,23 @@ def read_source(path: str | Path) -> str:
 
 
 def decode_document(data: bytes, path: str | Path = "<bytes>") -> str:
-    """Decode *data* as a UTF-8 document; see :func:`read_source`."""
+    """Decode *data* as a UTF-8 document; see :func:`read_source`.
+
+    Examples
+    --------
+    >>> decode_document(b"Title\\r\\nBody")
+    'Title\\nBody'
+    >>> decode_document(b"Title\\nBody\\n\\xff\\n", "a.txt")
+    Traceback (most recent call last):
+    ...
+    idlibkit.errors.ParseError: a.txt:3: invalid UTF-8 (byte 0xff at offset 11); expected UTF-8 text
+    """
+    for magic, kind in _SIGNATURES:
+        if data.startswith(magic):
+            raise ParseError(path, 1, f"binary content ({kind}); expected UTF-8 text")
     nul = data.find(b"\x00")
     if nul != -1:
-        line = data.count(b"\n", 0, nul) + 1
+        line = _line_at(data, nul)
         raise ParseError(path, line, "binary content (a NUL byte); expected UTF-8 text")
     head = data[:4096]
     if head and sum(head.count(bytes([b])) for b in _CONTROL) > len(head) // 20:
@@ -47,12 +72,19 @@ def decode_document(data: bytes, path: str | Path = "<bytes>") -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        line = _line_at(data, exc.start)
         raise ParseError(
             path, line, f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "expected UTF-8 text"
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ParseError(path, 1, "the document is empty; expected an article's text")
+        what = "empty" if not text else "empty (only white space)"
+        raise ParseError(path, 1, f"the document is {what}; expected an article's text")
     return text
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    """1-based line of byte *offset*, with ``\\r\\n``, ``\\r`` and ``\\n`` all ending lines."""
+    crlf = data.count(b"\r\n", 0, offset)
+    return data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset) - crlf + 1

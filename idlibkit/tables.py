@@ -36,7 +36,7 @@ COLUMNS: dict[str, list[str]] = {
     "offensives": [
         "offensive_id", "title", "doc_format", "source_file", "part_of", "start_date",
         "end_date", "place", "result", "strength_1", "strength_2", "casualties_1",
-        "casualties_2", "casualties_3", "published", "related_offensive",
+        "casualties_2", "casualties_3", "published", "related_offensive", "published_inferred",
     ],
     "belligerents": [
         "offensive_id", "side", "name", "raw_name", "parent", "level", "role", "qualifier",
@@ -45,6 +45,14 @@ COLUMNS: dict[str, list[str]] = {
     "commanders": ["offensive_id", "side", "name", "role", "kia"],
     "casualties": ["offensive_id", "side", "category", "low", "high", "qualifier", "text"],
     "sections": ["offensive_id", "section", "paragraph", "text", "line"],
+    # ACLED's names where ACLED has one; built by idlibkit.events
+    "events": [
+        "event_id", "offensive_id", "source_file", "section", "event_date", "date_precision",
+        "date_text", "event_type", "sub_event_type", "actor1", "actor2", "actors", "location",
+        "locations", "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high",
+        "deaths_rebels", "deaths_government", "deaths_civilians", "captured", "claim_source",
+        "notes", "line",
+    ],
 }
 _SIDES = (1, 2, 3)
 
@@ -102,6 +110,7 @@ def offensives_table(articles: Sequence[Article], ids: Sequence[str]) -> pd.Data
     df["start_date"] = _dates(starts)
     df["end_date"] = _dates(ends)
     df["published"] = _dates(published)
+    df["published_inferred"] = False  # set by the news linker (idlibkit.linking)
     return df
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# Tests draw off-screen, whatever machine they run on.
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest
 

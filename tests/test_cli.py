@@ -20,7 +20,8 @@ def test_summary_prints_one_line_a_document(capsys: pytest.CaptureFixture) -> No
     assert out[0].startswith("000_ab56abd815f8b83b.txt  wiki-text")
     assert "2015-03-24..2015-04-05  2015 Idlib offensive" in out[0]
     assert "[14 belligerents, 12 paragraphs]" in out[0]
-    assert "published ?" in out[3]  # the news page states no date
+    # The news page states no date: it is inferred from the offensive it reports on.
+    assert "published 2015-03-27 (inferred)" in out[3]
     assert out[-1] == "5 documents, 0 problems"
 
 
@@ -39,8 +40,8 @@ def test_check_reports_file_line_message_and_exits_1(
     good = CORPUS / "002_88d707cef1f5dffc.txt"
     assert main(["check", str(empty), str(good), str(bad_yaml)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{empty}:1: the document is empty; expected an article's text"
-    assert lines[1].startswith(f"{bad_yaml}:4: invalid YAML front matter")
+    assert lines[0].startswith(f"{empty}:1: the document is empty")
+    assert lines[1].startswith(f"{bad_yaml}:3: invalid YAML front matter")
     assert len(lines) == 2
 
 
@@ -53,8 +54,8 @@ def test_check_accepts_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -
 def test_export_writes_csv_with_iso_dates(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["export", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["belligerents.csv", "casualties.csv", "commanders.csv", "offensives.csv",
-                     "sections.csv", "units.csv"]
+    assert names == ["belligerents.csv", "casualties.csv", "commanders.csv", "events.csv",
+                     "offensives.csv", "sections.csv", "units.csv"]
     off = pd.read_csv(tmp_path / "offensives.csv", dtype=str)
     assert off.loc[0, "start_date"] == "2015-03-24"
     assert off.loc[0, "end_date"] == "2015-04-05"

@@ -148,11 +148,12 @@ def test_columns_and_dtypes(name: str, empty: bool) -> None:
 
 
 def test_contract_columns_come_first() -> None:
-    assert COLUMNS["offensives"] == [
+    assert COLUMNS["offensives"][:16] == [
         "offensive_id", "title", "doc_format", "source_file", "part_of", "start_date",
         "end_date", "place", "result", "strength_1", "strength_2", "casualties_1",
         "casualties_2", "casualties_3", "published", "related_offensive",
     ]
+    assert COLUMNS["offensives"][16:] == ["published_inferred"]
     assert COLUMNS["belligerents"] == [
         "offensive_id", "side", "name", "raw_name", "parent", "level", "role", "qualifier",
     ]
@@ -174,9 +175,9 @@ def test_offensives_table() -> None:
         ("2015-idlib-offensive", "2015 Idlib offensive", "wiki-text", "000.txt",
          "the Syrian Civil War", "2015-03-24", "2015-04-05", "Idlib Governorate, Syria",
          "Rebel victory", "3,000 fighters", None, "35–70 killed",
-         "At least 20 killed (SOHR), 12 captured", "15 civilians killed", None, None),
+         "At least 20 killed (SOHR), 12 captured", "15 civilians killed", None, None, False),
         ("rebels-seize-ariha", "Rebels seize Ariha", "news", "news.txt", None, None, None,
-         None, None, None, None, None, None, None, "2015-05-29", None),
+         None, None, None, None, None, None, None, "2015-05-29", None, False),
     ]
     assert df.loc[1, "start_date"] is pd.NaT
     assert df.loc[1, "end_date"] is pd.NaT

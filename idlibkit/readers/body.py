@@ -95,10 +95,14 @@ def parse_body(
         if not line.strip():
             flush_block()
             continue
-        if one_paragraph_per_line or _LIST_ITEM.match(line):
+        if one_paragraph_per_line:
+            if cleaned := clean_inline(line):
+                paragraphs.append(Paragraph(cleaned, lineno))
+            continue
+        if _LIST_ITEM.match(line):
             flush_block()
             block_line = lineno
-            block.append(_LIST_ITEM.sub("", line) if not one_paragraph_per_line else line)
+            block.append(_LIST_ITEM.sub("", line))
             flush_block()
             continue
         if not block:

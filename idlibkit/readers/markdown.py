@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from ..errors import ParseError
 from ..model import Article, Field
@@ -48,6 +47,24 @@ _INFOBOX_KEY = re.compile(
     r"^(?:partof|date|place|location|result|territory|status|"
     r"(?:combatant|commander|units|strength|casualties)\d)$"
 )
+# A top-level "key:" line of the front matter, for the line numbers of fields.
+_TOP_KEY = re.compile(r"^([^\s#:'\"\-?][^:]{0,200}?)\s*:(?:\s|$)")
+
+
+class _SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's is 15x faster
+    """yaml's safe loader, whose impossible dates (``2014-13-45``) name their line."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"not a date: {node.value!r} ({exc})", node.start_mark
+        ) from None
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def read_markdown(text: str, path: str | Path) -> Article:
@@ -68,7 +85,16 @@ def read_markdown(text: str, path: str | Path) -> Article:
     ('Raid', '1 May 2015', 'Events')
     """
     lines = text.split("\n")
-    open_idx = next(i for i, ln in enumerate(lines) if ln.strip())
+    open_idx = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if open_idx is None:
+        raise ParseError(path, 1, "the document is empty; expected YAML front matter")
+    if lines[open_idx].strip() != "---":
+        raise ParseError(
+            path,
+            open_idx + 1,
+            f"expected YAML front matter opening with a '---' line, found "
+            f"{lines[open_idx].strip()[:60]!r}",
+        )
     close_idx = next(
         (i for i in range(open_idx + 1, len(lines)) if lines[i].strip() in _CLOSE), None
     )
@@ -91,9 +117,13 @@ def read_markdown(text: str, path: str | Path) -> Article:
             "no title: expected a 'subject:' or 'title:' key in the front matter",
         )
 
+    key_lines: dict[str, int] = {}  # each top-level key's first line, in one pass
+    for j, ln in enumerate(fm_lines):
+        if m := _TOP_KEY.match(ln):
+            key_lines.setdefault(m.group(1).rstrip(), fm_first + j)
+
     def line_of(key: str) -> int:
-        pattern = re.compile(rf"^{re.escape(key)}\s*:")
-        return next((fm_first + j for j, ln in enumerate(fm_lines) if pattern.match(ln)), fm_first)
+        return key_lines.get(key, fm_first)
 
     fields: dict[str, Field] = {}
     for key, value in meta.items():
@@ -118,14 +148,16 @@ def read_markdown(text: str, path: str | Path) -> Article:
 
 def _load_yaml(fm: str, path: str | Path, first_line: int) -> dict[str, Any]:
     try:
-        # python-frontmatter's handler uses yaml's SafeLoader: '!!python/object' tags
-        # raise a ConstructorError instead of building (or running) anything.
-        data = YAMLHandler().load(fm)
+        # A safe loader: '!!python/object' tags raise a ConstructorError instead of
+        # building (or running) anything.
+        data = yaml.load(fm, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark is not None else 0)
+        line = first_line + _yaml_error_line(exc, fm)
         problem = getattr(exc, "problem", None) or str(exc).split("\n", 1)[0]
         raise ParseError(path, line, f"invalid YAML front matter ({problem})") from None
+    except (ValueError, OverflowError, TypeError) as exc:
+        # The constructors' own errors, e.g. 'date: 2014-13-45' (month must be in 1..12).
+        raise ParseError(path, first_line, f"invalid YAML front matter ({exc})") from None
     except RecursionError:
         raise ParseError(
             path, first_line, "invalid YAML front matter (nested too deeply)"
@@ -140,6 +172,19 @@ def _load_yaml(fm: str, path: str | Path, first_line: int) -> dict[str, Any]:
             f"{type(data).__name__}",
         )
     return data
+
+
+def _yaml_error_line(exc: yaml.YAMLError, fm: str) -> int:
+    """0-based line of *fm* that a YAML error points at."""
+    position = getattr(exc, "position", None)  # a ReaderError: a character it refuses
+    if position is not None:
+        return fm.count("\n", 0, position)
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if problem is not None and context is not None and problem.index >= len(fm):
+        return context.line  # "end of stream": where the unclosed thing began is more use
+    mark = problem or context
+    return mark.line if mark is not None else 0
 
 
 def _flatten(value: Any, path: str | Path, line: int, key: str) -> str:

@@ -45,7 +45,7 @@ def read_pipe_table(text: str, path: str | Path) -> Article:
     while i < n and not lines[i].strip():
         i += 1
     while i < n:
-        m = _ROW.match(lines[i][:100_000])
+        m = _ROW.match(lines[i])
         if not m:
             break
         key, parts, start = m.group(1), [m.group(2)], i
@@ -53,7 +53,7 @@ def read_pipe_table(text: str, path: str | Path) -> Article:
         # Continue the value over following lines until one closes it with '|'.
         while not parts[-1].rstrip().endswith("|") and i < n:
             nxt = lines[i]
-            if _ROW.match(nxt[:100_000]) or _PROSE.match(nxt.strip()[:100_000]):
+            if _ROW.match(nxt) or _PROSE.match(nxt.strip()):
                 break
             parts.append(nxt)
             i += 1

@@ -61,7 +61,7 @@ def read_wiki_text(text: str, path: str | Path) -> Article:
         i += 1
         while i < n and lines[i].strip():
             line = lines[i]
-            m = _ROW.match(line.strip()[:100_000])
+            m = _ROW.match(line.strip())
             if not m:
                 raise ParseError(
                     path, i + 1, f"expected an infobox row '- Key: value', found {line[:60]!r}"

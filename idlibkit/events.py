@@ -1,0 +1,156 @@
+"""The timeline: one ACLED-style row per sentence that reports a datable occurrence.
+
+For every body sentence of every document, in reading order: the date
+(:mod:`idlibkit.event_dates`), the places (:mod:`idlibkit.gazetteer`) and actors
+(:mod:`idlibkit.actors`) it names, its ACLED event type (:mod:`idlibkit.event_types`;
+sentences that report no occurrence are dropped), the deaths and captures it reports
+(:mod:`idlibkit.fatalities`) and who it attributes the report to
+(:mod:`idlibkit.claims`).
+
+Places: a definite reference (``the city``, ``the hill``, ``the base``) is resolved to
+the place of that kind named most recently in the document (its title first) and added
+to ``locations``. A sentence that names no place at all is located, as ACLED does, at
+the nearest named context: the places of the offensive's title and ``Place`` field
+(most specific first).
+
+A news report's standfirst only summarises its body, so it gives no rows of its own.
+``notes`` keeps the whole cleaned sentence, so every row can be checked against its
+source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .actors import actor_pair, find_actors
+from .claims import claim_source
+from .event_dates import DateResolver
+from .event_types import classify_event
+from .factions import FactionTable
+from .fatalities import extract_casualties
+from .gazetteer import KIND_RANK, Gazetteer, main_location
+from .model import Article
+from .sentences import split_sentences
+from .tables import COLUMNS
+
+__all__ = ["events_table"]
+_COUNTS = ["fatalities", "fatalities_low", "fatalities_high", "deaths_rebels",
+           "deaths_government", "deaths_civilians", "captured"]
+_SKIP_SECTIONS = {("Standfirst",)}
+# "the city" -> the kinds of place it can refer to ("the city of X" names X instead).
+_DEFINITE = re.compile(
+    r"\bthe (city|town|village|hill|crossing|airbase|air base|airport|military base|base|"
+    r"camp|checkpoint|bases|provincial capital)\b(?! of\b)"
+)
+_REFERENT_KINDS = {
+    "city": ("city",), "provincial capital": ("city",), "town": ("town", "city"),
+    "village": ("village", "town"), "hill": ("hill",), "crossing": ("crossing",),
+    "airbase": ("airbase",), "air base": ("airbase",), "airport": ("airbase",),
+    "military base": ("base", "airbase"), "base": ("base", "airbase"),
+    "bases": ("base", "airbase"), "camp": ("base",), "checkpoint": ("checkpoint",),
+}
+
+
+def _referents(sentence: str, recent: dict[str, str]) -> list[str]:
+    """Places that definite references in *sentence* point to, from *recent* (kind -> name)."""
+    out = []
+    for m in _DEFINITE.finditer(sentence):
+        for kind in _REFERENT_KINDS[m.group(1)]:
+            if kind in recent:
+                out.append(recent[kind])
+                break
+    return out
+
+
+def _article_events(
+    art: Article,
+    oid: str,
+    dates: tuple[dt.date | None, dt.date | None, dt.date | None],
+    factions: FactionTable,
+    gazetteer: Gazetteer,
+) -> list[dict]:
+    resolver = DateResolver(*dates)
+    rows = []
+    recent: dict[str, str] = {}  # kind -> the place of that kind named most recently
+
+    def remember(mentions) -> None:
+        for m in mentions:
+            if m.known:
+                recent[m.kind] = m.name
+
+    context = gazetteer.find(f"{art.title}. {art.field_value('place') or ''}")
+    remember(context)
+    # The offensive's own places, most specific first, for sentences that name none.
+    context_places = [m.name for m in sorted(
+        (m for m in context if m.known and m.kind not in ("country", "governorate")),
+        key=lambda m: KIND_RANK.get(m.kind, 9))]
+    for sec in art.sections:
+        if sec.path in _SKIP_SECTIONS:
+            continue
+        resolver.enter_section(sec.path)
+        for para in sec.paragraphs:
+            resolver.new_paragraph()
+            speaker = None  # who the paragraph's last attributed sentence quoted
+            for sentence in split_sentences(para.text):
+                date = resolver.resolve(sentence)
+                speaker = claim_source(sentence, previous=speaker)
+                places = gazetteer.find(sentence)
+                referred = _referents(sentence, recent)
+                remember(places)
+                actors = find_actors(sentence, factions)
+                kind = classify_event(sentence, [a.side for a in actors if a.side])
+                if kind is None:
+                    continue
+                if not places and not referred:
+                    referred = context_places[:1]
+                main = main_location(places)
+                main_name = main.name if main is not None else (referred[0] if referred else None)
+                known = main.known if main is not None else bool(referred)
+                place = gazetteer.lookup(main_name) if known else None
+                counts = extract_casualties(sentence)
+                actor1, actor2 = actor_pair(actors)
+                rows.append({
+                    "event_id": f"{oid}-{len(rows) + 1:03d}",
+                    "offensive_id": oid,
+                    "source_file": art.source_file,
+                    "section": sec.name,
+                    "event_date": date.date,
+                    "date_precision": date.precision,
+                    "date_text": date.text,
+                    "event_type": kind.event_type,
+                    "sub_event_type": kind.sub_event_type,
+                    "actor1": actor1,
+                    "actor2": actor2,
+                    "actors": list(dict.fromkeys(a.name for a in actors)),
+                    "location": main_name,
+                    "locations": list(dict.fromkeys([p.name for p in places] + referred)),
+                    "latitude": place.lat if place is not None else None,
+                    "longitude": place.lon if place is not None else None,
+                    **{c: getattr(counts, c) for c in _COUNTS},
+                    "claim_source": speaker,
+                    "notes": sentence,
+                    "line": para.line,
+                })
+    return rows
+
+
+def events_table(
+    articles: Sequence[Article],
+    offensive_ids: Sequence[str],
+    dates: Sequence[tuple[dt.date | None, dt.date | None, dt.date | None]],
+    factions: FactionTable,
+    gazetteer: Gazetteer,
+) -> pd.DataFrame:
+    """Events of every article; ``dates`` gives each article's (start, end, published)."""
+    rows = []
+    for art, oid, d in zip(articles, offensive_ids, dates, strict=True):
+        rows += _article_events(art, oid, d, factions, gazetteer)
+    df = pd.DataFrame(rows, columns=COLUMNS["events"])
+    df["event_date"] = pd.Series(pd.to_datetime(df["event_date"]), dtype="datetime64[ns]")
+    df = df.astype({c: "Int64" for c in _COUNTS} | {"latitude": "float64",
+                                                    "longitude": "float64", "line": "int64"})
+    return df

@@ -1,0 +1,104 @@
+"""Narrative date resolution: every kind of expression, and the anchor rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from idlibkit.event_dates import DateResolver, heading_date
+
+D = dt.date
+START, END = D(2015, 3, 24), D(2015, 4, 5)
+
+
+def _run(sentences, start=START, end=END, published=None, sections=None):
+    r = DateResolver(start, end, published)
+    out = []
+    for path, paragraphs in sections or [((), [sentences])]:
+        r.enter_section(path)
+        for para in paragraphs:
+            r.new_paragraph()
+            out += [r.resolve(s) for s in para]
+    return [(x.date, x.precision) for x in out]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On 24 March 2015, rebels attacked.", (D(2015, 3, 24), "day")),
+    ("On 27 March, the rebels entered.", (D(2015, 3, 27), "day")),
+    ("Late on 11 April, troops entered.", (D(2015, 4, 11), "day")),
+    ("On March 30, the army shelled the town.", (D(2015, 3, 30), "day")),
+    ("Between 28 and 30 March 47 people were killed.", (D(2015, 3, 28), "day")),
+    ("In early April, rebels advanced.", (D(2015, 4, 1), "month")),
+    ("By September 2012, the base was besieged.", (D(2012, 9, 1), "month")),
+    ("During 2014 the front was quiet.", (D(2014, 1, 1), "year")),
+    ("Rebels advanced.", (None, "unknown")),
+    ("On 30 February, nothing happened.", (None, "unknown")),
+])
+def test_single_expressions(sentence, expected) -> None:
+    assert _run([sentence]) == [expected]
+
+
+def test_relative_chain_anchored_on_the_last_date() -> None:
+    got = _run(["On 27 March, rebels entered the city.", "The next day, they took it.",
+                "Three days later, the army counter-attacked.", "A day later, it stopped.",
+                "Two weeks later, rebels attacked again.", "The same day, jets struck.",
+                "The previous day, a car bomb exploded."])
+    assert [d for d, _ in got] == [D(2015, 3, 27), D(2015, 3, 28), D(2015, 3, 31),
+                                   D(2015, 4, 1), D(2015, 4, 15), D(2015, 4, 15),
+                                   D(2015, 4, 14)]
+
+
+def test_month_heading_gives_month_and_year() -> None:
+    got = _run([], start=D(2012, 6, 3), end=D(2013, 4, 18), sections=[
+        (("Timeline", "January 2013"), [["On 2 January, rebels attacked the airbase."],
+                                        ["On the 5th, they claimed progress."]]),
+        (("Timeline", "June 2012"), [["Five days later, a bomb exploded."]]),
+    ])
+    assert got == [(D(2013, 1, 2), "day"), (D(2013, 1, 5), "day"), (D(2012, 6, 1), "month")]
+
+
+def test_year_of_a_bare_day_is_the_one_nearest_the_anchor() -> None:
+    got = _run(["On 30 December 2014, rebels attacked.", "On 2 January, they withdrew."],
+               start=D(2014, 12, 1), end=D(2015, 1, 31))
+    assert got == [(D(2014, 12, 30), "day"), (D(2015, 1, 2), "day")]
+
+
+def test_weekdays_resolve_against_the_publication_date() -> None:
+    got = _run(["On Tuesday, a coalition launched an attack.", "Reuters said Thursday.",
+                "On Friday last week they overran a hospital."],
+               start=None, end=None, published=D(2015, 3, 27))
+    assert got == [(D(2015, 3, 24), "day"), (D(2015, 3, 26), "day"), (D(2015, 3, 20), "day")]
+
+
+def test_undated_sentences() -> None:
+    # Within a paragraph an undated sentence continues the one before it; past-perfect
+    # background does not.
+    got = _run([], sections=[((), [["On 2 April, rebels advanced.", "They took the base.",
+                                    "Rebels had captured the town months before."],
+                                   ["Rebels held the village."]])])
+    assert got == [(D(2015, 4, 2), "day"), (D(2015, 4, 2), "day"), (None, "unknown"),
+                   (D(2015, 4, 2), "day")]  # prose paragraphs continue (no month heading)
+
+
+def test_one_day_offensive_and_news_lede() -> None:
+    assert _run(["Rebels attacked overnight."], start=D(2014, 10, 27), end=D(2014, 10, 27)) \
+        == [(D(2014, 10, 27), "day")]
+    got = _run(["Rebels captured Ariha late on Thursday.", "The monitor said 20 died."],
+               start=None, end=None, published=D(2015, 5, 29),
+               sections=[(("Body",), [["Rebels captured Ariha late on Thursday."],
+                                      ["The monitor said 20 died."]])])
+    assert got == [(D(2015, 5, 28), "day"), (D(2015, 5, 28), "day")]
+
+
+def test_flashback_does_not_move_the_anchor() -> None:
+    got = _run(["On 8 April, rebels attacked.",
+                "The town had been captured once before, on 10 March.",
+                "The next day, jets struck."])
+    assert [d for d, _ in got] == [D(2015, 4, 8), D(2015, 3, 10), D(2015, 4, 9)]
+
+
+def test_heading_date() -> None:
+    assert heading_date("June 2012").date == D(2012, 6, 1)
+    assert heading_date("2013").precision == "year"
+    assert heading_date("Aftermath") is None

@@ -1,0 +1,69 @@
+"""The events table: schema, traceability, determinism, hand-checked rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import idlibkit as ik
+from idlibkit.tables import COLUMNS
+
+
+def test_schema(corpus) -> None:
+    ev = corpus.events
+    assert list(ev.columns) == COLUMNS["events"]
+    assert str(ev.event_date.dtype).startswith("datetime64")
+    assert set(ev.date_precision) <= {"day", "month", "year", "unknown"}
+    assert ev.event_id.is_unique
+    assert (ev.event_date.isna() == (ev.date_precision == "unknown")).all()
+    for col in ("actors", "locations"):
+        assert ev[col].map(lambda v: isinstance(v, list)).all()
+
+
+def test_every_row_carries_its_sentence(corpus) -> None:
+    """``notes`` is a sentence of the section the row names, so a reader can check it."""
+    ev, sec = corpus.events, corpus.sections
+    for row in ev.itertuples():
+        texts = sec[(sec.offensive_id == row.offensive_id) & (sec.section == row.section)].text
+        assert any(row.notes in t for t in texts), row.notes
+
+
+def test_deterministic() -> None:
+    a, b = ik.load_corpus().events, ik.load_corpus().events
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize(("start", "date", "precision", "sub_type", "low", "high", "claim"), [
+    ("On 27 March, the rebels managed", "2015-03-27", "day", "Armed clash", None, None, None),
+    ("The battle for Idlib left at least 132", "2015-03-28", "day", "Armed clash", 219, None,
+     None),
+    ("On 15 April, Army troops went on the offensive near Ariha", "2015-04-15", "day",
+     "Government regains territory", None, None, None),
+    ("According to the SOHR, 10 soldiers and nine rebels", "2014-10-27", "day", "Armed clash",
+     19, 19, "SOHR"),
+    ("On Tuesday, a new coalition of rebels launched", "2015-03-24", "day", "Armed clash", None,
+     None, None),
+])
+def test_hand_checked_rows(corpus, start, date, precision, sub_type, low, high, claim) -> None:
+    row = corpus.events[corpus.events.notes.str.startswith(start)].iloc[0]
+    assert row.event_date == pd.Timestamp(date)
+    assert row.date_precision == precision
+    assert row.sub_event_type == sub_type
+
+    def num(v):
+        return None if pd.isna(v) else int(v)
+
+    assert (num(row.fatalities_low), num(row.fatalities_high)) == (low, high)
+    assert (None if pd.isna(row.claim_source) else row.claim_source) == claim
+
+
+def test_places_and_actors_are_canonical(corpus) -> None:
+    row = corpus.events[corpus.events.notes.str.startswith("A day later, the SOHR reported")]
+    row = row.iloc[0]
+    assert "Khan Shaykhun" in row.locations  # written "Khan Shaykhoun"
+    assert row.location == "Khan Shaykhun"
+    assert row.latitude == pytest.approx(35.44, abs=0.05)
+
+
+def test_news_standfirst_gives_no_rows(corpus) -> None:
+    assert not (corpus.events.section == "Standfirst").any()
