@@ -21,6 +21,7 @@ later``, ``two weeks later``           month, the result is known only to the mo
 ``Around the same time``
 ``earlier in the week``                the anchor's month (precision ``month``)
 ``earlier this month``, ``last month``  the month of the publication date or anchor
+``the second half of the month``       the anchor's month
 ``on the 25th``                        that day of the anchor's month
 ``On Tuesday``, ``said Friday``        the latest such weekday on or before the
                                        publication date (news) or the anchor
@@ -94,7 +95,9 @@ _EXPR = re.compile(
     rf"|\b[Ll]ater (?:that|the same) day\b|\b[Ee]arlier that day\b|\b[Tt]hat (?:same )?"
     rf"(?:day|night|evening)\b|\b[Oo]vernight\b|\b[Dd]uring the (?:evening|night)\b"
     rf"|\b[Aa]t nightfall\b|\b[Hh]ours later\b)"
-    rf"|(?P<week>\b[Ee]arlier (?:in|that) the week\b|\b[Ee]arlier that week\b)"
+    rf"|(?P<week>\b[Ee]arlier (?:in|that) the week\b|\b[Ee]arlier that week\b"
+    rf"|\b(?:first|second) half of the month\b|\b(?:[Ll]ater|[Ee]arlier) (?:in )?the month\b"
+    rf"|\b(?:that|the same) month\b)"
     rf"|\b[Oo]n the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
     rf"|\b(?:[Ee]arlier |[Ll]ater )?(?P<tm>this|last) month\b"
     rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
@@ -112,7 +115,7 @@ _STARTED = re.compile(r"\b(?:offensive|operation|campaign)\b[^.;]{0,40}?\b(?:sta
 _REFERS_BACK = re.compile(r"^(?:In addition|Also|Meanwhile|Moreover|Furthermore)\b|"
                           r"\b[Tt]he (?:final |initial |main )?(?:battle|fighting|clashes|assault|"
                           r"attack|offensive|operation|raid)\b")
-_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm")
+_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week")
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,12 @@ class DateResolver:
                         and m.start() - first_match.end() <= 8]
             if explicit:
                 first_match, main = explicit[0]
+        if main.precision == "year":
+            # "A second blockade took shape in 2014: rebels seized Morek on 1 February":
+            # the year is context, the first more precise date is the occurrence.
+            finer = [(m, r) for m, r in found[1:] if r.precision in ("day", "month")]
+            if finer:
+                first_match, main = finer[0]
         opening = bool(_OPENING.match(sentence[: first_match.start()]))
         is_absolute = any(first_match.group(k) for k in _ABSOLUTE)
         if not opening and not is_absolute and self._paragraph_date is not None:
