@@ -53,6 +53,8 @@ class Corpus:
         The documents that parsed, in file-name order.
     problems : list of Problem
         ``(path, line, message)`` for every document that could not be read.
+    faction_table : FactionTable
+        The reference table names are canonicalised through (``data/factions.csv``).
     """
 
     #: The tables a corpus offers, in export order.
@@ -69,7 +71,7 @@ class Corpus:
     ) -> None:
         self.articles = list(articles)
         self.problems = list(problems)
-        self.factions = factions if factions is not None else default_factions()
+        self.faction_table = factions if factions is not None else default_factions()
 
     def __repr__(self) -> str:
         return f"<Corpus: {len(self.articles)} documents, {len(self.problems)} problems>"
@@ -99,7 +101,8 @@ class Corpus:
         dates = [(None if pd_isna(s) else s.date(), None if pd_isna(e) else e.date())
                  for s, e in zip(df.start_date, df.end_date, strict=True)]
         links = link_news(self.articles, self.offensive_ids, dates,
-                          [names.get(oid, set()) for oid in self.offensive_ids], self.factions)
+                          [names.get(oid, set()) for oid in self.offensive_ids],
+                          self.faction_table)
         for i, link in links.items():
             df.loc[i, "related_offensive"] = link.related_offensive
             df.loc[i, "published"] = pd_timestamp(link.published)
@@ -119,7 +122,7 @@ class Corpus:
 
         dates = [(day(r.start_date), day(r.end_date), day(r.published))
                  for r in off.itertuples()]
-        return events_table(self.articles, self.offensive_ids, dates, self.factions,
+        return events_table(self.articles, self.offensive_ids, dates, self.faction_table,
                             default_gazetteer())
 
     @cached_property
@@ -127,14 +130,14 @@ class Corpus:
         """One row per party named in an infobox's Combatant fields."""
         from .tables import belligerents_table
 
-        return belligerents_table(self.articles, self.offensive_ids, self.factions)
+        return belligerents_table(self.articles, self.offensive_ids, self.faction_table)
 
     @cached_property
     def units(self) -> pd.DataFrame:
         """One row per unit named in an infobox's Units fields."""
         from .tables import units_table
 
-        return units_table(self.articles, self.offensive_ids, self.factions)
+        return units_table(self.articles, self.offensive_ids, self.faction_table)
 
     @cached_property
     def commanders(self) -> pd.DataFrame:

@@ -180,5 +180,5 @@ def test_custom_faction_table(tmp_path: Path) -> None:
     _write(tmp_path, "a.txt", "Raid A")
     table = FactionTable([Faction("Nusra Renamed", ("Al-Nusra Front",), "other", None, None, "t")])
     corpus = ik.load_corpus(tmp_path, factions=table)
-    assert corpus.factions is table
+    assert corpus.faction_table is table
     assert corpus.belligerents["name"].tolist() == ["Nusra Renamed"]
