@@ -52,8 +52,11 @@ def lab(args: list[str]) -> int:
     setup()
     notebooks = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
     target = notebooks[0] if notebooks else ROOT / "notebooks"
-    return subprocess.call([str(BIN / "jupyter"), "lab", str(target.relative_to(ROOT)), *args],
-                           cwd=ROOT)
+    # Containers and classroom VMs often run as root, which Jupyter refuses by default.
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    return subprocess.call(
+        [str(BIN / "jupyter"), "lab", str(target.relative_to(ROOT)), *as_root, *args], cwd=ROOT
+    )
 
 
 def test(args: list[str]) -> int:
