@@ -27,7 +27,11 @@ __all__ = [
     "ParseWarning",
     "Problem",
     "__version__",
+    "alliance_graph",
+    "conflict_graph",
+    "event_graph",
     "load_corpus",
+    "membership_graph",
     "read_document",
 ]
 
@@ -38,10 +42,15 @@ _LAZY = {
     "ParseWarning": "idlibkit.corpus",
     "load_corpus": "idlibkit.corpus",
     "read_document": "idlibkit.readers",
+    "alliance_graph": "idlibkit.graphs",
+    "conflict_graph": "idlibkit.graphs",
+    "event_graph": "idlibkit.graphs",
+    "membership_graph": "idlibkit.graphs",
 }
 
 if TYPE_CHECKING:
     from .corpus import Corpus, ParseWarning, load_corpus
+    from .graphs import alliance_graph, conflict_graph, event_graph, membership_graph
     from .model import Article
     from .readers import read_document
 

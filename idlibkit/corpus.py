@@ -60,6 +60,7 @@ class Corpus:
     #: The tables a corpus offers, in export order.
     TABLES = (
         "offensives", "belligerents", "units", "commanders", "casualties", "sections", "events",
+        "factions",
     )
 
     def __init__(
@@ -124,6 +125,14 @@ class Corpus:
                  for r in off.itertuples()]
         return events_table(self.articles, self.offensive_ids, dates, self.faction_table,
                             default_gazetteer())
+
+    @cached_property
+    def factions(self) -> pd.DataFrame:
+        """Canonical factions seen in the corpus (see :mod:`idlibkit.faction_table`)."""
+        from .faction_table import factions_table
+
+        return factions_table(self.belligerents, self.units, self.events, self.offensives,
+                              self.faction_table)
 
     @cached_property
     def belligerents(self) -> pd.DataFrame:

@@ -40,7 +40,7 @@ def to_csv(df: pd.DataFrame, path: str | Path) -> Path:
 
 
 def export_corpus(corpus: Corpus, out_dir: str | Path) -> list[Path]:
-    """Write every table of *corpus* into *out_dir* (created if needed).
+    """Write every table of *corpus* as CSV, and its graphs as GraphML and GEXF, into *out_dir*.
 
     Raises
     ------
@@ -52,4 +52,7 @@ def export_corpus(corpus: Corpus, out_dir: str | Path) -> list[Path]:
     if out == kit_data or kit_data in out.parents:
         raise ValueError(f"refusing to write into the kit's data folder ({kit_data})")
     out.mkdir(parents=True, exist_ok=True)
-    return [to_csv(getattr(corpus, name), out / f"{name}.csv") for name in corpus.TABLES]
+    from .graphs import write_graphs
+
+    paths = [to_csv(getattr(corpus, name), out / f"{name}.csv") for name in corpus.TABLES]
+    return paths + write_graphs(corpus, out)

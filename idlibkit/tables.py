@@ -45,6 +45,9 @@ COLUMNS: dict[str, list[str]] = {
     "commanders": ["offensive_id", "side", "name", "role", "kia"],
     "casualties": ["offensive_id", "side", "category", "low", "high", "qualifier", "text"],
     "sections": ["offensive_id", "section", "paragraph", "text", "line"],
+    # built by idlibkit.faction_table
+    "factions": ["name", "aliases", "kind", "side_in_corpus", "parent", "first_seen",
+                 "last_seen", "offensives"],
     # ACLED's names where ACLED has one; built by idlibkit.events
     "events": [
         "event_id", "offensive_id", "source_file", "section", "event_date", "date_precision",
@@ -67,14 +70,16 @@ def assign_offensive_ids(articles: Sequence[Article]) -> list[str]:
     """
     seen: Counter[str] = Counter()
     ids = []
+    taken: set[str] = set()  # ids as a set: a list look-up made this quadratic
     for art in articles:
         base = slugify(art.title) or "offensive"
         seen[base] += 1
         candidate = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        while candidate in ids:  # a title that itself ends in "-2"
+        while candidate in taken:  # a title that itself ends in "-2"
             seen[base] += 1
             candidate = f"{base}-{seen[base]}"
         ids.append(candidate)
+        taken.add(candidate)
     return ids
 
 

@@ -54,8 +54,11 @@ def test_check_accepts_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -
 def test_export_writes_csv_with_iso_dates(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["export", "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["belligerents.csv", "casualties.csv", "commanders.csv", "events.csv",
-                     "offensives.csv", "sections.csv", "units.csv"]
+    assert names == sorted(
+        ["belligerents.csv", "casualties.csv", "commanders.csv", "events.csv", "factions.csv",
+         "offensives.csv", "sections.csv", "units.csv"]
+        + [f"{g}.{ext}" for g in ("alliances", "conflicts", "events", "membership")
+           for ext in ("gexf", "graphml")])
     off = pd.read_csv(tmp_path / "offensives.csv", dtype=str)
     assert off.loc[0, "start_date"] == "2015-03-24"
     assert off.loc[0, "end_date"] == "2015-04-05"
