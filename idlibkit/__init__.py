@@ -48,6 +48,10 @@ _LAZY = {
     "membership_graph": "idlibkit.graphs",
 }
 
+# Submodules reachable as attributes (``ik.maps.offensive_map``) without eager imports.
+_SUBMODULES = frozenset({"maps", "plots", "graphs", "basemap", "geocode", "control",
+                         "places_table"})
+
 if TYPE_CHECKING:
     from .corpus import Corpus, ParseWarning, load_corpus
     from .graphs import alliance_graph, conflict_graph, event_graph, membership_graph
@@ -60,6 +64,8 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
+    if name in _SUBMODULES:  # ``ik.maps``, ``ik.plots``…: imported on first use
+        return import_module(f"idlibkit.{name}")
     raise AttributeError(f"module 'idlibkit' has no attribute {name!r}")
 
 

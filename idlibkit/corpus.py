@@ -121,10 +121,44 @@ class Corpus:
         def day(value: object):
             return None if pd_isna(value) else value.date()
 
+        from .geocode import geocode_events, offensive_context
+
         dates = [(day(r.start_date), day(r.end_date), day(r.published))
                  for r in off.itertuples()]
-        return events_table(self.articles, self.offensive_ids, dates, self.faction_table,
-                            default_gazetteer())
+        gazetteer = default_gazetteer()
+        df = events_table(self.articles, self.offensive_ids, dates, self.faction_table, gazetteer)
+        # Coordinates and ACLED geo_precision follow the geocoding policy (idlibkit.geocode);
+        # `location` stays the place the text names.
+        geo = geocode_events(df, gazetteer, context=offensive_context(off, gazetteer))
+        df["latitude"], df["longitude"] = geo["latitude"], geo["longitude"]
+        df["geo_precision"] = geo["geo_precision"]
+        return df
+
+    @cached_property
+    def places(self):
+        """Every place the corpus mentions, as a GeoDataFrame (EPSG:4326)."""
+        from .gazetteer import default_gazetteer
+        from .places_table import places_table
+
+        gazetteer = default_gazetteer()
+        texts = [f"{r.title}. {r.place if isinstance(r.place, str) else ''}"
+                 for r in self.offensives.itertuples()]
+        also = [m.name for t in texts for m in gazetteer.find(t) if m.known]
+        return places_table(self.events, gazetteer, also=also)
+
+    @cached_property
+    def control(self) -> pd.DataFrame:
+        """Who held which place when, from territorial events (see :mod:`idlibkit.control`)."""
+        from .control import control_table
+
+        return control_table(self.events)
+
+    @cached_property
+    def unplaced(self) -> pd.DataFrame:
+        """Place names the events use that have no coordinates: what to add to places.csv."""
+        from .geocode import unplaced
+
+        return unplaced(self.events)
 
     @cached_property
     def factions(self) -> pd.DataFrame:

@@ -152,5 +152,6 @@ def events_table(
     df = pd.DataFrame(rows, columns=COLUMNS["events"])
     df["event_date"] = pd.Series(pd.to_datetime(df["event_date"]), dtype="datetime64[ns]")
     df = df.astype({c: "Int64" for c in _COUNTS} | {"latitude": "float64",
-                                                    "longitude": "float64", "line": "int64"})
+                                                    "longitude": "float64", "line": "int64",
+                                                    "geo_precision": "Int64"})
     return df

@@ -53,6 +53,13 @@ def export_corpus(corpus: Corpus, out_dir: str | Path) -> list[Path]:
         raise ValueError(f"refusing to write into the kit's data folder ({kit_data})")
     out.mkdir(parents=True, exist_ok=True)
     from .graphs import write_graphs
+    from .places_table import events_geodataframe, write_geofile
 
     paths = [to_csv(getattr(corpus, name), out / f"{name}.csv") for name in corpus.TABLES]
+    # Geographic layers for QGIS users: GeoJSON files and one GeoPackage with both layers.
+    events = events_geodataframe(corpus.events)
+    paths += [write_geofile(corpus.places, out / "places.geojson"),
+              write_geofile(events, out / "events.geojson")]
+    write_geofile(corpus.places, out / "idlibkit.gpkg", layer="places")
+    paths.append(write_geofile(events, out / "idlibkit.gpkg", layer="events"))
     return paths + write_graphs(corpus, out)

@@ -23,6 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .factions import FactionTable
 from .model import Article
 
@@ -98,11 +100,19 @@ def link_news(
         if a.doc_format != "news" else set()
         for i, a in enumerate(articles)
     ]
-    n_with: dict[str, int] = {}
-    for names in about:
-        for name in names:
-            n_with[name] = n_with.get(name, 0) + 1
     targets = [i for i, a in enumerate(articles) if a.doc_format != "news" and about[i]]
+    # Scoring every report against every offensive one by one is quadratic; an inverted
+    # index (name -> the targets that have it) and numpy vectors keep it fast at scale.
+    postings: dict[str, list[int]] = {}
+    for k, j in enumerate(targets):
+        for name in about[j]:
+            postings.setdefault(name, []).append(k)
+    index = {name: np.array(ks) for name, ks in postings.items()}
+    weight = {name: math.log(1 + len(targets) / len(ks)) for name, ks in postings.items()}
+    has_start = np.array([dates[j][0] is not None for j in targets], dtype=bool)
+    first = np.array([dates[j][0].toordinal() if dates[j][0] else 0 for j in targets])
+    last = np.array([(dates[j][1] or dates[j][0]).toordinal() if dates[j][0] else 0
+                     for j in targets])
     links: dict[int, NewsLink] = {}
     for i, art in enumerate(articles):
         if art.doc_format != "news":
@@ -112,19 +122,21 @@ def link_news(
         named = {m.name for m in find_actors(whole, factions) if not m.generic} | places(whole)
         stated = art.metadata.get("published")
         published = dt.date.fromisoformat(stated) if stated else None
-        scores = []
-        for j in targets:
-            start, end = dates[j]
-            if published and start and not (
-                start - _SLACK <= published <= (end or start) + _SLACK
-            ):
-                continue
-            idf = sum(math.log(1 + len(targets) / n_with[f]) for f in named & about[j])
-            if idf > 0:
-                scores.append((idf, j))
-        scores.sort(key=lambda s: (-s[0], s[1]))
-        best = scores[0][1] if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]) \
-            else None
+        # Each target's score: the summed weights of the names it shares with the report,
+        # added in sorted order so that equal sets give equal (tied) scores in any process.
+        scores = np.zeros(len(targets))
+        for name in sorted(named & index.keys()):
+            scores[index[name]] += weight[name]
+        eligible = scores > 0
+        if published:
+            day = published.toordinal()
+            eligible &= ~has_start | ((first - _SLACK.days <= day) & (day <= last + _SLACK.days))
+        best = None
+        if eligible.any():
+            top = scores[eligible].max()
+            winners = np.flatnonzero(eligible & (scores == top))
+            if len(winners) == 1:  # a tie links nothing
+                best = targets[winners[0]]
         inferred = False
         if published is None and best is not None and dates[best][0] is not None:
             published = infer_published(text, dates[best][0])

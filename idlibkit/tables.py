@@ -52,7 +52,8 @@ COLUMNS: dict[str, list[str]] = {
     "events": [
         "event_id", "offensive_id", "source_file", "section", "event_date", "date_precision",
         "date_text", "event_type", "sub_event_type", "actor1", "actor2", "actors", "location",
-        "locations", "latitude", "longitude", "fatalities", "fatalities_low", "fatalities_high",
+        "locations", "latitude", "longitude", "geo_precision", "fatalities", "fatalities_low",
+        "fatalities_high",
         "deaths_rebels", "deaths_government", "deaths_civilians", "captured", "claim_source",
         "notes", "line",
     ],

@@ -56,7 +56,8 @@ def test_export_writes_csv_with_iso_dates(tmp_path: Path, capsys: pytest.Capture
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
         ["belligerents.csv", "casualties.csv", "commanders.csv", "events.csv", "factions.csv",
-         "offensives.csv", "sections.csv", "units.csv"]
+         "offensives.csv", "sections.csv", "units.csv", "places.geojson", "events.geojson",
+         "idlibkit.gpkg"]
         + [f"{g}.{ext}" for g in ("alliances", "conflicts", "events", "membership")
            for ext in ("gexf", "graphml")])
     off = pd.read_csv(tmp_path / "offensives.csv", dtype=str)
@@ -67,10 +68,19 @@ def test_export_writes_csv_with_iso_dates(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_export_is_deterministic(tmp_path: Path) -> None:
+    """Same corpus, same files; a GeoPackage (SQLite, with timestamps) has the same layers."""
+    import geopandas as gpd
+
     assert main(["export", "--out", str(tmp_path / "a")]) == 0
     assert main(["export", "--out", str(tmp_path / "b")]) == 0
     for a in sorted((tmp_path / "a").iterdir()):
-        assert a.read_bytes() == (tmp_path / "b" / a.name).read_bytes(), a.name
+        b = tmp_path / "b" / a.name
+        if a.suffix == ".gpkg":
+            for layer in ("places", "events"):
+                pd.testing.assert_frame_equal(gpd.read_file(a, layer=layer),
+                                              gpd.read_file(b, layer=layer))
+        else:
+            assert a.read_bytes() == b.read_bytes(), a.name
 
 
 def test_console_script_and_module_entry_point() -> None:
