@@ -75,10 +75,14 @@ def _child(*args: str, env: dict[str, str] | None = None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# Contract tables that may exist before they are listed in Corpus.TABLES.
+_EXTRA_TABLES = ("places", "control")
+
+
 def _table_names(corpus_cls) -> list[str]:
+    """Every table the Corpus class offers: its TABLES, and places/control if defined."""
     names = list(corpus_cls.TABLES)
-    if "places" not in names and hasattr(corpus_cls, "places"):
-        names.append("places")
+    names += [t for t in _EXTRA_TABLES if t not in names and hasattr(corpus_cls, t)]
     return names
 
 
@@ -193,13 +197,14 @@ def _build(paths: list[Path], workers: int, digests: bool) -> tuple[object, dict
 
 
 def _warm_up() -> None:
-    """Pay the one-off costs (imports, compiled patterns, reference tables) on one seed."""
+    """Pay the one-off costs (imports, compiled patterns, reference tables) on the seeds,
+    one document of every format."""
     import synth
 
     from idlibkit.corpus import Corpus
     from idlibkit.readers import read_document
 
-    corpus = Corpus([read_document(synth.seed_paths()[0])])
+    corpus = Corpus([read_document(p) for p in synth.seed_paths()])
     for name in _table_names(Corpus):
         getattr(corpus, name)
 
@@ -210,13 +215,25 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_scale(folder: str, workers: int, digests: bool, memory: bool) -> dict:
+def child_scale(folder: str, workers: int, digests: bool, memory: bool, bracket: int) -> dict:
+    """Build every table from the documents in *folder*, timed, after a warm-up.
+
+    With *bracket* > 0, the first *bracket* documents are also built just before and just
+    after the whole folder, in the same process: the per-document cost of the two sizes
+    is then compared under the same load on a shared machine.
+    """
     paths = sorted(p for p in Path(folder).iterdir() if p.is_file())
     _warm_up()
     rss_before = _rss_mb()
+    bracketing = []
+    if bracket:
+        bracketing.append(_build(paths[:bracket], workers, False)[1]["times"]["cpu"])
     corpus, out = _build(paths, workers, digests)
     out["peak_mb"] = _rss_mb()
     out["baseline_mb"] = rss_before
+    if bracket:
+        bracketing.append(_build(paths[:bracket], workers, False)[1]["times"]["cpu"])
+        out["bracket"] = {"n": bracket, "cpu": bracketing}
     if memory:
         out["memory"] = {n: _table_memory(n, getattr(corpus, n)) for n in out["tables"]}
     # The floor: the same files' text split with a plain regex (in memory, no reading).
@@ -293,7 +310,8 @@ def child_main(argv: list[str]) -> None:
     if kind in ("import", "load"):
         out = child_startup(kind)
     elif kind == "scale":
-        out = child_scale(argv[1], int(argv[2]), argv[3] == "1", argv[4] == "1")
+        out = child_scale(argv[1], int(argv[2]), argv[3] == "1", argv[4] == "1",
+                          int(argv[5]) if len(argv) > 5 else 0)
     elif kind == "parse":
         out = child_parse(argv[1], int(argv[2]))
     else:
@@ -380,8 +398,9 @@ def run(quick: bool, out_md: Path) -> int:
         for n in sizes:
             folder = synth.write_corpus(n, tmp / f"n{n}")
             reps = 1 if quick and n > 100 else REPEATS[n]
+            bracket = str(1000) if n == 5000 else "0"
             runs = [_child("scale", str(folder), "1", "1" if n == PARALLEL_SIZE else "0",
-                           "1" if n == max(sizes) else "0") for _ in range(reps)]
+                           "1" if n == max(sizes) else "0", bracket) for _ in range(reps)]
             cpu = _median([r["times"]["cpu"] for r in runs])
             wall = _median([r["times"]["wall"] for r in runs])
             scale[n] = {
@@ -415,19 +434,28 @@ def run(quick: bool, out_md: Path) -> int:
     # -- tabulate ---------------------------------------------------------------------------
     for n in sizes:
         s = scale[n]
+        rates = [n / r["times"]["cpu"] for r in s["runs"]]
+        spread = (f"; {len(rates)} runs {min(rates):.0f}–{max(rates):.0f}"
+                  if len(rates) > 1 else "; 1 run")
         rows.append((f"{n:,} documents: full pipeline (CPU)",
-                     f"{n / s['cpu']:.0f} docs/s ({s['cpu'] / n * 1000:.1f} ms/doc)",
+                     f"{n / s['cpu']:.0f} docs/s ({s['cpu'] / n * 1000:.1f} ms/doc{spread})",
                      "≥ 100 docs/s", _fmt_ok(n / s["cpu"] >= TARGETS["docs_per_s"])))
     for n in sizes:
         s = scale[n]
         rows.append((f"{n:,} documents: full pipeline (wall)",
                      f"{n / s['wall']:.0f} docs/s", "", ""))
     if 1000 in scale and 5000 in scale:
-        growth = (scale[5000]["cpu"] / 5000) / (scale[1000]["cpu"] / 1000)
-        growth_wall = (scale[5000]["wall"] / 5000) / (scale[1000]["wall"] / 1000)
-        rows.append(("per-document cost, 5,000 vs 1,000 (CPU)",
-                     f"{growth:.2f}× (wall {growth_wall:.2f}×)", "≤ 1.10×",
-                     _fmt_ok(growth <= TARGETS["growth"])))
+        # Judged on the same-process bracketing (1,000, 5,000, 1,000 again): separate
+        # processes minutes apart see different loads from other users of the machine.
+        run5 = scale[5000]["runs"][0]
+        per1000 = statistics.mean(run5["bracket"]["cpu"]) / 1000
+        growth = (run5["times"]["cpu"] / 5000) / per1000
+        growth_sep = (scale[5000]["cpu"] / 5000) / (scale[1000]["cpu"] / 1000)
+        before, after = run5["bracket"]["cpu"]  # s per 1,000 documents = ms per document
+        rows.append(("per-document cost, 5,000 vs 1,000 (CPU, same process)",
+                     f"{growth:.2f}× (1,000: {before:.2f} and {after:.2f} ms/doc, before and "
+                     f"after; 5,000: {run5['times']['cpu'] / 5:.2f} ms/doc; separate processes "
+                     f"{growth_sep:.2f}×)", "≤ 1.10×", _fmt_ok(growth <= TARGETS["growth"])))
     big = max(sizes)
     peak, base = scale[big]["peak_mb"], scale[big]["baseline_mb"]
     rows.append((f"peak memory at {big:,} documents (max RSS)",

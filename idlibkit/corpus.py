@@ -12,7 +12,6 @@ from ._paths import corpus_dir
 from .errors import ParseError, Problem
 from .factions import FactionTable, default_factions
 from .model import Article
-from .readers import read_document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -225,6 +224,8 @@ def load_corpus(
     *,
     strict: bool = False,
     factions: FactionTable | None = None,
+    workers: int | None = 1,
+    progress: bool | None = None,
 ) -> Corpus:
     """Read documents into a :class:`Corpus`.
 
@@ -237,6 +238,13 @@ def load_corpus(
         Raise on the first document that cannot be parsed instead of recording it.
     factions : FactionTable, optional
         The faction reference table; the kit's ``data/factions.csv`` by default.
+    workers : int or None
+        Processes to parse the documents in, one document per task (1, the default,
+        parses in this process; None, one per CPU). The tables are built afterwards in
+        this process and are the same whatever the number of workers.
+    progress : bool or None
+        Show a ``tqdm.auto`` progress bar while parsing; None (the default) shows one
+        for more than 300 documents.
 
     Returns
     -------
@@ -264,14 +272,16 @@ def load_corpus(
     >>> corpus.offensives.loc[0, ["offensive_id", "doc_format"]].tolist()
     ['2015-idlib-offensive', 'wiki-text']
     """
+    from .parallel import read_all
+
     articles: list[Article] = []
     problems: list[Problem] = []
-    for path in _expand(source):
-        try:
-            articles.append(read_document(path))
-        except ParseError as exc:
+    for result in read_all(_expand(source), workers=workers, progress=progress):
+        if isinstance(result, ParseError):
             if strict:
-                raise
-            problems.append(exc.problem)
-            warnings.warn(f"skipped {exc}", ParseWarning, stacklevel=2)
+                raise result
+            problems.append(result.problem)
+            warnings.warn(f"skipped {result}", ParseWarning, stacklevel=2)
+        else:
+            articles.append(result)
     return Corpus(articles, problems, factions=factions)
