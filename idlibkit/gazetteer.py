@@ -453,6 +453,7 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place], factions: FactionTable | None = None) -> None:
         rows = list(places)
+        self._found: dict[str, tuple[Mention, ...]] = {}
         self.places: dict[str, Place] = {p.name: p for p in rows}
         self._factions = factions
         self._by_key: dict[str, str] = {}
@@ -593,6 +594,10 @@ class Gazetteer:
     def find(self, sentence: str) -> list[Mention]:
         """Every place *sentence* names, in order; longest match, no overlaps.
 
+        Results are memoised per sentence (the timeline, the geocoder and the control
+        table each look at the same sentences); mentions are immutable, so sharing them
+        is safe.
+
         Gazetteer places are matched on the folded text. Places the gazetteer does not
         know are taken from context: ``the village/town/city of X`` (and lists ``X, Y and
         Z``), ``X checkpoint``, ``captured/seized/took/entered/stormed X``, ``near/in/at/
@@ -609,6 +614,14 @@ class Gazetteer:
         >>> [m.name for m in gaz.find("Idlib city, the province of Idlib and Idlib countryside")]
         ['Idlib', 'Idlib Governorate', 'Idlib Governorate']
         """
+        cached = self._found.get(sentence)
+        if cached is None:
+            if len(self._found) >= 50_000:  # bound the memo on research-size corpora
+                self._found.clear()
+            cached = self._found[sentence] = tuple(self._find(sentence))
+        return list(cached)
+
+    def _find(self, sentence: str) -> list[Mention]:
         folded = fold(sentence)
         text = folded.text
         mentions: list[Mention] = []
