@@ -112,6 +112,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 __all__ = [
     "BY_AGENT",
@@ -416,12 +417,12 @@ _TEXT_WORD = re.compile(r"[a-z]+")
 _LITERAL_RUN = re.compile(r"[a-z' -]+")
 
 
-def _split_top(source: str) -> list[str]:
-    """``source`` split at its top-level ``|``."""
-    parts: list[str] = []
+def _structure(source: str):
+    """Yield ``(index, char, depth)`` for the characters of a regex source that are
+    structural: not escaped and not inside a ``[...]`` class. ``depth`` is the group
+    nesting after the character (a ``(`` counts, a ``)`` closes)."""
     depth = 0
     in_class = escaped = False
-    start = 0
     for i, ch in enumerate(source):
         if escaped:
             escaped = False
@@ -431,36 +432,23 @@ def _split_top(source: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-    parts.append(source[start:])
-    return parts
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+
+
+def _split_top(source: str) -> list[str]:
+    """``source`` split at its top-level ``|``."""
+    cuts = [i for i, ch, depth in _structure(source) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(source)]
+    return [source[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 def _group_end(source: str) -> int:
     """Index just after the group that ``source`` starts with."""
-    depth = 0
-    in_class = escaped = False
-    for i, ch in enumerate(source):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+    for i, ch, depth in _structure(source):
+        if ch == ")" and depth == 0:
+            return i + 1
     raise ValueError("unbalanced group")
 
 
