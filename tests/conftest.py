@@ -13,6 +13,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
+GOLD_EVENTS = ROOT / "tests" / "gold"
+
+
+def gold_event_files(*, new: bool = False) -> list[Path]:
+    """The hand-annotated timeline gold files: the seeds', then (``new``) the new documents'."""
+    files = sorted(GOLD_EVENTS.glob("*.events.json"))
+    return files + sorted(GOLD_EVENTS.glob("new/*.events.json")) if new else files
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import gold_event_files
 
 from idlibkit.actors import (
     GOVERNMENT_FORCES,
@@ -21,15 +21,13 @@ from idlibkit.actors import (
 from idlibkit.factions import Faction, FactionTable, default_factions
 from idlibkit.gazetteer import fold, fold_key
 
-GOLD = ROOT / "tests" / "gold"
-
 
 def _found(sentence: str) -> list[tuple[str, str]]:
     return [(a.name, a.text) for a in find_actors(sentence)]
 
 
 def _gold_documents() -> list[Path]:
-    return sorted(GOLD.glob("*.events.json"))
+    return gold_event_files()
 
 
 # --- named factions -------------------------------------------------------------------------

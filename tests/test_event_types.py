@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import gold_event_files
 
 from idlibkit import event_types
 from idlibkit.event_types import (
@@ -18,8 +18,7 @@ from idlibkit.event_types import (
     classify_event,
 )
 
-GOLD = Path(__file__).parents[1] / "tests" / "gold"
-GOLD_FILES = sorted(GOLD.glob("*.events.json")) + sorted(GOLD.glob("new/*.events.json"))
+GOLD_FILES = gold_event_files(new=True)
 
 # Crude sides for the gold test: the real pipeline passes them from the actor tagger.
 _SIDES = re.compile(

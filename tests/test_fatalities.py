@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from conftest import gold_event_files
 
 from idlibkit.fatalities import Casualties, extract_casualties
 
-GOLD = Path(__file__).parents[1] / "tests" / "gold"
-GOLD_FILES = sorted(GOLD.glob("*.events.json")) + sorted(GOLD.glob("new/*.events.json"))
+GOLD_FILES = gold_event_files(new=True)
 
 
 def _gold() -> list[tuple[str, list[dict]]]:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import gold_event_files
 
 from idlibkit.factions import Faction, FactionTable
 from idlibkit.gazetteer import (
@@ -23,7 +23,6 @@ from idlibkit.gazetteer import (
     trie_regex,
 )
 
-GOLD = ROOT / "tests" / "gold"
 GAZ = default_gazetteer()
 
 
@@ -32,7 +31,7 @@ def _found(sentence: str) -> list[tuple[str, str]]:
 
 
 def _gold_documents() -> list[Path]:
-    return sorted(GOLD.glob("*.events.json"))
+    return gold_event_files()
 
 
 def _gold_sentences() -> list[str]:
