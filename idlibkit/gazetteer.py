@@ -301,8 +301,8 @@ class Mention:
 
 #: Specificity of place kinds, most specific first (see :func:`main_location`).
 KIND_RANK: dict[str, int] = {
-    "village": 0, "town": 0, "checkpoint": 0, "base": 0, "airbase": 0, "hill": 0,
-    "crossing": 0, "city": 1, "unknown": 1, "mountain": 2, "region": 2, "road": 2,
+    "building": 0, "village": 0, "town": 0, "checkpoint": 0, "base": 0, "airbase": 0,
+    "hill": 0, "crossing": 0, "city": 1, "unknown": 1, "mountain": 2, "region": 2, "road": 2,
     "governorate": 3,
     "country": 4,
 }
@@ -311,9 +311,10 @@ KIND_RANK: dict[str, int] = {
 def main_location(mentions: Sequence[Mention]) -> Mention | None:
     """The most specific place among *mentions*; among equally specific ones, the first.
 
-    Specificity (:data:`KIND_RANK`): village, town, checkpoint, base, airbase, hill and
-    crossing (known or not), then city and an unknown place whose kind the text does not
-    say, then mountain, region and road, then governorate, then country. An unknown place
+    Specificity (:data:`KIND_RANK`): building, village, town, checkpoint, base, airbase,
+    hill and crossing (known or not), then city and an unknown place whose kind the text
+    does not say, then mountain, region and road, then governorate, then country; so a
+    sentence that names a road and a town is located at the town. An unknown place
     has no coordinates, so a caller that needs a point may prefer the best *known* mention.
 
     Examples
@@ -321,6 +322,8 @@ def main_location(mentions: Sequence[Mention]) -> Mention | None:
     >>> gaz = default_gazetteer()
     >>> main_location(gaz.find("Clashes in Idlib province near Saraqib and Ariha.")).name
     'Saraqib'
+    >>> main_location(gaz.find("Rebels cut the M-5 highway at Khan Shaykhun.")).name
+    'Khan Shaykhun'
     >>> main_location([]) is None
     True
     """
@@ -387,12 +390,14 @@ _KIND_WORDS = {
     "town": "town", "towns": "town", "city": "city", "cities": "city",
 }
 _WORD = re.compile(r"\S+")
-# Numbered Syrian highways: "the M-5 highway", "the M5".
+# Numbered Syrian highways the gazetteer does not know: "the M4 highway", "the M-4". A
+# gazetteer row (the M-5 highway) is matched first and wins.
 _ROAD = re.compile(
     r"(?:(?<=\b[Tt]he )M-?\d{1,2}\b|\bM(?:-|\s)?\d{1,2}(?=\s+(?i:highway|motorway|road)\b))"
     r"(?:\s+(?i:highway|motorway|road)\b)?"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+_NUMBERS = re.compile(r"\d+")
 # Look-up forms: "the (northern) province of X", "X countryside", "X city" ...
 _OF_FORM = re.compile(
     r"(?:\w+ )?(?P<word>province|governorate|countryside|city|town|village) of "
@@ -529,8 +534,8 @@ class Gazetteer:
         >>> gaz = default_gazetteer()
         >>> [gaz.lookup(n).name for n in ("Khan Sheikhoun", "MASTUMAH", "Idlib city", "Fu'a")]
         ['Khan Shaykhun', 'Mastouma', 'Idlib', "Al-Fu'ah"]
-        >>> gaz.lookup("Atlantis") is None
-        True
+        >>> gaz.lookup("Atlantis") is None, gaz.lookup("M4 highway") is None
+        (True, True)
         """
         key = fold_key(name)
         if not key:
@@ -558,7 +563,9 @@ class Gazetteer:
 
             best = process.extractOne(key, self._keys, scorer=fuzz.ratio,
                                       score_cutoff=90.0)
-            if best and best[0][:1] == key[:1]:
+            # numbers are identifiers: "M4 highway" is not a misspelt "M5 highway"
+            if best and best[0][:1] == key[:1] and _NUMBERS.findall(best[0]) == \
+                    _NUMBERS.findall(key):
                 hit = self._by_key[best[0]]
         return self.places.get(hit) if hit else None
 
@@ -603,7 +610,7 @@ class Gazetteer:
         Z``), ``X checkpoint``, ``captured/seized/took/entered/stormed X``, ``near/in/at/
         towards/around/outside/into X`` where X is a capitalised name (with particles such
         as ``al-``) that is not a faction, month, weekday or generic word; and numbered
-        highways (``the M-5 highway``, kind ``road``).
+        highways that are not rows (``the M4 highway``, kind ``road``).
 
         Examples
         --------
@@ -611,6 +618,8 @@ class Gazetteer:
         >>> [(m.name, m.kind, m.known) for m in gaz.find(
         ...     "In March the army entered the town of Kafr Zita and the Foo checkpoint.")]
         [('Kafr Zita', 'town', False), ('Foo checkpoint', 'checkpoint', False)]
+        >>> [(m.name, m.text, m.known) for m in gaz.find("They cut the M5 and the M4 highway.")]
+        [('M-5 highway', 'M5', True), ('M4 highway', 'M4 highway', False)]
         >>> [m.name for m in gaz.find("Idlib city, the province of Idlib and Idlib countryside")]
         ['Idlib', 'Idlib Governorate', 'Idlib Governorate']
         """
@@ -633,8 +642,9 @@ class Gazetteer:
                 continue
             key = _SPACES.sub(" ", m.group())
             written = sentence[start:end]
-            if " " not in key and not any(c.isupper() for c in written):
-                continue  # a lower-case common word that happens to spell a short alias
+            if (sum(not t.isdigit() for t in key.split(" ")) <= 1
+                    and not any(c.isupper() for c in written)):
+                continue  # a lower-case common word (or "m 5") that spells a short alias
             name = self._by_key[key]
             if (name in self._final_apostrophe and sentence[end:end + 1] in _APOSTROPHE_CHARS
                     and end < len(sentence) and not sentence[end + 1:end + 2].isalnum()):

@@ -2,13 +2,14 @@
 
 ACLED gives every event one point and a ``geo_precision``:
 
-1. the event took place at the named place itself (a village, town, city, base, airbase,
-   checkpoint, crossing or hill);
+1. the event took place at the named place itself (a building, village, town, city, base,
+   airbase, checkpoint, crossing or hill);
 2. it took place *near* a named place or in a small part of a larger area (``near X``,
    ``the outskirts of X``, ``X countryside``, a mountain or plain), or the place it names
    cannot be located and the point is that of a place named with it;
 3. it took place somewhere in a larger region, and the point stands for that region (here:
-   the governorate's representative point from ``data/boundaries.geojson``).
+   the governorate's representative point from ``data/boundaries.geojson``, or the midpoint
+   of a long road stretch such as the M-5 highway through Idlib).
 
 The policy, applied by :func:`geocode` to one event:
 
@@ -19,7 +20,9 @@ The policy, applied by :func:`geocode` to one event:
   Turkey.
 - **Precision from the place.** A point-like place gives 1, unless its gazetteer
   coordinate is only approximate to more than :data:`POINT_KM` km (``precision_km``), which
-  gives 2; a mountain, plain or area gives 2; a governorate gives 3.
+  gives 2; a mountain, plain or area gives 2; a road gives 2, or 3 when its point stands
+  for a stretch longer than :data:`POINT_KM` km either way (``precision_km``); a governorate
+  gives 3.
 - **Words that widen it.** ``near``, ``outside``, ``around``, ``the outskirts of``,
   ``north of`` ..., or ``X area``, ``X countryside`` around the chosen place make it at
   least 2.
@@ -78,8 +81,8 @@ __all__ = [
 #: ACLED geo_precision codes.
 GEO_PLACE, GEO_NEAR, GEO_AREA = 1, 2, 3
 #: Kinds of place that are a point on the ground.
-POINT_KINDS = frozenset({"village", "town", "city", "base", "airbase", "checkpoint",
-                         "crossing", "hill"})
+POINT_KINDS = frozenset({"building", "village", "town", "city", "base", "airbase",
+                         "checkpoint", "crossing", "hill"})
 #: A point-like place whose gazetteer coordinate is off by more than this (km) counts as 2.
 POINT_KM = 5.0
 _NEVER_A_POINT = frozenset({"country"})
@@ -146,15 +149,16 @@ def place_precision(place: Place) -> int:
 
     >>> gaz = default_gazetteer()
     >>> [place_precision(gaz.places[n]) for n in ("Ariha", "Al-Tlul", "Jabal al-Zawiya",
-    ...                                           "Idlib Governorate")]
-    [1, 2, 2, 3]
+    ...                                           "M-5 highway", "Idlib Governorate")]
+    [1, 2, 2, 3, 3]
     """
+    coarse = place.precision_km is not None and place.precision_km > POINT_KM
     if place.kind in POINT_KINDS:
-        if place.precision_km is not None and place.precision_km > POINT_KM:
-            return GEO_NEAR
-        return GEO_PLACE
+        return GEO_NEAR if coarse else GEO_PLACE
     if place.kind in ("governorate", "country"):
         return GEO_AREA
+    if place.kind == "road":  # a line: its point stands for a stretch of road
+        return GEO_AREA if coarse or place.precision_km is None else GEO_NEAR
     return GEO_NEAR
 
 
@@ -206,8 +210,12 @@ def geocode(
     >>> gaz = default_gazetteer()
     >>> geocode(["Sehyan checkpoint", "Khan Shaykhun"], gaz).location
     'Sehyan checkpoint'
+    >>> geocode(["M-5 highway", "Khan Shaykhun"], gaz).location   # the town, not the road
+    'Khan Shaykhun'
     >>> geocode(["M-5 highway"], gaz)
-    Geocode(location='M-5 highway', latitude=nan, longitude=nan, geo_precision=None)
+    Geocode(location='M-5 highway', latitude=35.6483, longitude=36.6769, geo_precision=3)
+    >>> geocode(["M4 highway"], gaz)   # not in the gazetteer, nothing else named
+    Geocode(location='M4 highway', latitude=nan, longitude=nan, geo_precision=None)
     >>> geocode([], gaz, context=["Idlib"]).geo_precision
     2
     """
@@ -368,9 +376,14 @@ def unplaced(events: pd.DataFrame, gazetteer: Gazetteer | None = None) -> pd.Dat
     Examples
     --------
     >>> import idlibkit as ik
-    >>> table = unplaced(ik.load_corpus().events)
-    >>> "M-5 highway" in set(table.name)
-    True
+    >>> len(unplaced(ik.load_corpus().events))   # every place the seeds name is located
+    0
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"locations": [["Kafr Foo", "Ariha"]], "event_id": ["e1"],
+    ...                        "offensive_id": ["o1"],
+    ...                        "notes": ["Rebels captured the village of Kafr Foo near Ariha."]})
+    >>> unplaced(events)[["name", "kind", "in_gazetteer", "events"]].to_dict("records")
+    [{'name': 'Kafr Foo', 'kind': 'village', 'in_gazetteer': False, 'events': 1}]
     """
     import pandas as pd
 

@@ -11,9 +11,9 @@ the opposition, grey for events that name no side) and with different marker sha
 the map also reads in grey-scale; no flag colours.
 
 Where an event is comes from :mod:`idlibkit.geocode` (ACLED's ``geo_precision``): events
-located only to a governorate (precision 3) are left out of point maps by default
-(``show_imprecise=True`` draws them) and counted in the caption, as are events outside
-the map window (e.g. Damascus).
+located only to a governorate or a long road stretch (precision 3) are left out of point
+maps by default (``show_imprecise=True`` draws them) and counted in the caption, as are
+events outside the map window (e.g. Damascus).
 
 Functions
 ---------
@@ -735,7 +735,8 @@ def _finish(ax: Axes, handles: list[Any], *, title: str, caption: str = "",
 def _left_out(points: _Points) -> str:
     bits = []
     if points.imprecise:
-        bits.append(f"{points.imprecise} located only to a governorate (geo_precision 3)")
+        bits.append(f"{points.imprecise} located only to a governorate or road stretch "
+                    "(geo_precision 3)")
     if points.outside:
         names = ", ".join(points.outside[:4]) + (" ..." if len(points.outside) > 4 else "")
         n = len(points.outside)
@@ -868,7 +869,8 @@ def offensive_map(
     inset : bool
         Add the locator inset of Syria.
     show_imprecise : bool
-        Also draw events located only to a governorate (geo_precision 3).
+        Also draw events located only to a governorate or a long road stretch
+        (geo_precision 3).
 
     Returns
     -------

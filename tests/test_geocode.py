@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,6 +22,7 @@ from idlibkit.geocode import (
 )
 
 GAZ = default_gazetteer()
+GOLDEN_NEW = Path(__file__).parent / "golden" / "new"
 
 
 @pytest.fixture(scope="module")
@@ -71,15 +73,53 @@ def test_regions_and_governorates() -> None:
     assert [place_precision(GAZ.places[n]) for n in ("Khan Shaykhun", "al-Ghab plain")] == [1, 2]
 
 
+def test_a_road_stretch_is_coarse_and_never_beats_a_town() -> None:
+    # the M-5's Idlib stretch (about 50 km) is placed at its midpoint, Maarrat al-Nu'man
+    assert geocode(["M-5 highway"], GAZ) == Geocode("M-5 highway", 35.6483, 36.6769, GEO_AREA)
+    notes = "On 12 March, the rebels cut the M-5 highway at Khan Shaykhun."
+    mentions = GAZ.find(notes)
+    assert [m.name for m in mentions] == ["M-5 highway", "Khan Shaykhun"]
+    g = geocode(mentions, GAZ, notes=notes)
+    assert g == Geocode("Khan Shaykhun", 35.4421, 36.6510, GEO_PLACE)
+    # a short, well-placed stretch of road would only be "near"
+    gaz = Gazetteer([Place("Foo road", (), "road", "Idlib", 35.0, 36.0, 2.0, "x")])
+    assert geocode(["Foo road"], gaz).geo_precision == GEO_NEAR
+    # a numbered highway the gazetteer lacks is not snapped to the M-5
+    assert GAZ.lookup("M4 highway") is None
+    assert geocode(["M4 highway", "Jisr al-Shughur"], GAZ).location == "Jisr al-Shughur"
+
+
+def test_a_building_is_the_place_itself() -> None:
+    notes = "During the takeover, rebels captured a government detention facility at the " \
+            "Arabic Cultural Center."
+    g = geocode(["Arabic Cultural Center"], GAZ, notes=notes)
+    assert g == Geocode("Arabic Cultural Center", 35.6483, 36.6769, GEO_PLACE)
+    # it beats the city it stands in
+    assert geocode(["Maarrat al-Nu'man", "Arabic Cultural Center"],
+                   GAZ).location == "Arabic Cultural Center"
+
+
 def test_unknown_place_falls_back_to_the_next_located_one() -> None:
     g = geocode(["Foo", "Ariha"], GAZ, notes="Rebels captured the village of Foo near Ariha.")
     assert (g.location, g.geo_precision) == ("Ariha", GEO_NEAR)
 
 
 def test_unlocated_row_falls_back_never_to_a_wrong_point() -> None:
-    assert GAZ.places["Sararif"].lat is None  # 'unlocated:' row
-    g = geocode(["Sararif", "Jisr al-Shughur"], GAZ)
+    gaz = Gazetteer([Place("Foo", (), "town", "Idlib", None, None, None, "unlocated: x"),
+                     *GAZ.places.values()])
+    g = geocode(["Foo", "Jisr al-Shughur"], gaz)
     assert (g.location, g.latitude, g.geo_precision) == ("Jisr al-Shughur", 35.8142, GEO_NEAR)
+    assert geocode(["Foo"], gaz).geo_precision is None
+
+
+def test_a_district_level_placement_is_near() -> None:
+    # Sararif, "town of Jisr al-Shughur": placed at the district seat, precision_km 25
+    place = GAZ.places["Sararif"]
+    assert (place.lat, place.lon, place.precision_km) == (35.8142, 36.3198, 25.0)
+    assert place.provenance.startswith("approximate: ")
+    assert place.provenance.endswith("relative to Jisr al-Shughur")
+    g = geocode(["Sararif", "Jisr al-Shughur"], GAZ)
+    assert g == Geocode("Sararif", 35.8142, 36.3198, GEO_NEAR)
 
 
 def test_countries_are_never_a_point() -> None:
@@ -166,17 +206,79 @@ def test_offensive_context(corpus) -> None:
     assert all("Syria" not in v for v in ctx.values())
 
 
-def test_unplaced_lists_what_an_instructor_should_add(corpus) -> None:
-    table = unplaced(corpus.events, GAZ)
+def _events(*rows: tuple[str, list[str], str]) -> pd.DataFrame:
+    """A small events table: (offensive_id, locations, notes) per row."""
+    return pd.DataFrame({
+        "event_id": [f"e{i + 1}" for i in range(len(rows))],
+        "offensive_id": [r[0] for r in rows],
+        "locations": [r[1] for r in rows],
+        "notes": [r[2] for r in rows],
+    })
+
+
+def test_unplaced_lists_what_an_instructor_should_add() -> None:
+    gaz = Gazetteer([Place("Barville", (), "village", "Idlib", None, None, None,
+                           "unlocated: x"), *GAZ.places.values()])
+    events = _events(
+        ("o1", ["Kafr Foo", "Ariha"], "Rebels captured the village of Kafr Foo near Ariha."),
+        ("o2", ["Kafr Foo"], "The army shelled the village of Kafr Foo."),
+        ("o1", ["M4 highway", "Jisr al-Shughur"],
+         "Rebels cut the M4 highway at Jisr al-Shughur."),
+        ("o2", ["Barville"], "Clashes in Barville."),
+        ("o2", ["M-5 highway", "Khan Shaykhun"], "Rebels cut the M-5 highway at Khan Shaykhun."),
+    )
+    table = unplaced(events, gaz)
     assert list(table.columns) == ["name", "kind", "in_gazetteer", "events", "offensives",
                                    "example_event_id", "example"]
-    names = set(table.name)
-    assert {"M-5 highway", "Arabic Cultural Center", "Sararif"} <= names
-    row = table.set_index("name").loc["Sararif"]
-    assert bool(row.in_gazetteer) and row.kind == "town" and row.events == 1
-    assert "Sararif" in row.example
-    assert table.set_index("name").loc["M-5 highway", "kind"] == "road"
-    # nothing located is listed
-    assert not any(GAZ.lookup_exact(n) is not None and GAZ.lookup_exact(n).lat is not None
-                   for n in names)
+    assert list(table.name) == ["Kafr Foo", "Barville", "M4 highway"]  # most used first
+    rows = table.set_index("name")
+    assert (rows.loc["Kafr Foo", "kind"], rows.loc["Kafr Foo", "events"]) == ("village", 2)
+    assert rows.loc["Kafr Foo", "offensives"] == ["o1", "o2"]
+    assert rows.loc["Kafr Foo", "example_event_id"] == "e1"
+    assert not rows.loc["Kafr Foo", "in_gazetteer"]
+    assert rows.loc["M4 highway", "kind"] == "road"
+    assert bool(rows.loc["Barville", "in_gazetteer"]) and rows.loc["Barville", "kind"] == "village"
     assert table.events.is_monotonic_decreasing
+
+
+def test_unplaced_finds_the_new_documents_unknown_villages() -> None:
+    """The golden new documents name villages the gazetteer does not hold."""
+    import idlibkit as ik
+
+    docs = sorted(p for p in GOLDEN_NEW.iterdir() if p.suffix in {".txt", ".md", ".wiki"})
+    table = unplaced(ik.load_corpus(docs).events, GAZ).set_index("name")
+    # "the villages of Orum al-Joz and Mhambal", "the nearby town of Kafr Zita"
+    assert table.loc["Mhambal", "kind"] == "village"
+    assert table.loc["Kafr Zita", "kind"] == "town"
+    assert not table.in_gazetteer.any()  # every gazetteer row is located
+    assert all(GAZ.lookup_exact(n) is None for n in table.index)
+
+
+# --- acceptance: every place the seeds name has a cited coordinate --------------------------
+
+
+def test_every_place_the_seeds_name_is_located(corpus, geo) -> None:
+    ev = corpus.events
+    # corpus.unplaced is empty for the seeds: nothing named lacks a coordinate
+    assert corpus.unplaced.empty
+    assert unplaced(ev, GAZ).empty
+    # every place mention of every seed event is a gazetteer row with lat/lon
+    for locs, notes in zip(ev["locations"], ev["notes"], strict=True):
+        for name in [*locs, *(m.name for m in GAZ.find(notes))]:
+            place = GAZ.lookup_exact(name)
+            assert place is not None, (name, notes)
+            assert place.lat is not None and place.lon is not None, name
+            assert math.isfinite(place.lat) and math.isfinite(place.lon), name
+            assert place.provenance and not place.provenance.startswith("unlocated"), name
+    # ... so every event that names a place has finite coordinates, from a place it names
+    names_place = ev["locations"].str.len() > 0
+    assert names_place.sum() > 150
+    assert ev.loc[names_place, ["latitude", "longitude"]].map(math.isfinite).all().all()
+    assert geo.loc[names_place, "latitude"].notna().all()
+    # an event naming a place other than a country sits at one of its own places (only
+    # "near the Turkish border" falls back to the offensive's governorate)
+    own = ev["locations"].map(lambda locs: any(GAZ.lookup_exact(n).kind != "country"
+                                               for n in locs))
+    assert own.sum() > 150
+    assert all(loc in locs for loc, locs in zip(geo.loc[own, "location"],
+                                                ev.loc[own, "locations"], strict=True))

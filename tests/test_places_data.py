@@ -28,6 +28,8 @@ KINDS = {
     "checkpoint",
     "crossing",
     "hill",
+    "building",
+    "road",
     "mountain",
     "region",
     "governorate",
