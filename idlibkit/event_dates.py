@@ -30,15 +30,32 @@ later``, ``two weeks later``           month, the result is known only to the mo
 A sentence's first expression is its date (unless it is a relative phrase late in a
 sentence that continues the paragraph: ``…, with 31 more killed in the next two days``);
 the latest date it reaches becomes the anchor, except a flashback (``had been captured
-… on 10 June``) that neither opens the sentence nor moves forward in time.
+… on 10 June``) that neither opens the sentence nor moves forward in time. Within the
+sentence:
+
+- a year it states dates its bare days and months (``A second blockade took shape in
+  2014: rebels seized Morek on 1 February`` → 1 February 2014), and a year alone gives
+  way to the first finer date;
+- a month inside a name is not a date (``the April 2012 Idlib Governorate Operation``);
+- a report's date gives way to the backward phrase after the reporting verb (``On 12
+  January 2013, it was reported that the FSA took Al-Rami earlier in the week`` →
+  January 2013, precision ``month``).
 
 A sentence without any date expression continues the occurrence of the sentence
-before it and takes its date: within a paragraph always; across paragraphs of a section
-told as continuous prose, or when the paragraph refers back (``In addition, …``, ``The
-battle for Idlib left …``). Paragraphs under a month heading (a chronicle: each entry
-dated on its own) and a news report's paragraphs do not continue each other. A sentence
-told in the past perfect and pointing back (``Rebels had captured the town months
-before``) is background and continues nothing.
+before it and takes its date: within a paragraph always; across paragraphs and
+undated sections of a story told as continuous prose, or when the paragraph refers back
+(``In addition, …``, ``The battle for Idlib left …``). Paragraphs under a month heading
+(a chronicle: each entry dated on its own) and a news report's paragraphs do not
+continue each other; a news paragraph about ``the fighting`` is about the story's own,
+dated by its lede. What the undated sentence says can qualify the continuation:
+
+- past perfect pointing back (``Rebels had captured the town months before``), or no one
+  time (``eventually``, ``tried several times``, ``repeatedly``): ``unknown``;
+- ``in the days after the city fell``: the month of the date before;
+- ``during those four days``, ``over the past two days``: the period ending on the date
+  before, so its first day;
+- a toll for the whole battle (``in the months of fighting for the town``, ``throughout
+  the siege``): the offensive's start date.
 
 Outside a continuation, an undated sentence of a one-day offensive takes that day; of a
 news report, the date of its lede (the first body sentence), else the publication date;
@@ -118,10 +135,40 @@ _POINTS_BACK = re.compile(r"\b(?:before|earlier|previously|already|once|ago)\b")
 _STARTED = re.compile(r"\b(?:offensive|operation|campaign)\b[^.;]{0,40}?\b(?:started|began|"
                       r"was launched|commenced)\b", re.IGNORECASE)
 # A paragraph that opens by referring back continues the previous paragraph's occurrence.
-_REFERS_BACK = re.compile(r"^(?:In addition|Also|Meanwhile|Moreover|Furthermore)\b|"
-                          r"\b[Tt]he (?:final |initial |main )?(?:battle|fighting|clashes|assault|"
-                          r"attack|offensive|operation|raid)\b")
+_CONTINUES = re.compile(r"^(?:In addition|Also|Meanwhile|Moreover|Furthermore)\b")
+# ... or names "the fighting": in a chronicle the fighting just told, in a news report the
+# story's own fighting, which its lede dates.
+_THE_FIGHTING = re.compile(r"\b[Tt]he (?:final |initial |main )?(?:battle|fighting|clashes|"
+                           r"assault|attack|offensive|operation|raid)\b")
+# An undated sentence that says it happened at no one time ("eventually", "tried several
+# times") does not take the date of the sentence before it.
+_NO_ONE_TIME = re.compile(r"\b(?:eventually|several times|repeatedly|time and again|"
+                          r"on (?:several|many|numerous) occasions)\b", re.IGNORECASE)
+# "in the days after the city fell": the month of the occurrence before, not its day.
+_DAYS_AFTER = re.compile(r"\b(?:in|over) the (?:following )?(?:days|weeks) (?:after|following|"
+                         r"that followed)\b", re.IGNORECASE)
+# "during those four days": a period that ends on the date before starts n - 1 days earlier.
+_THOSE_DAYS = re.compile(rf"\b(?:during|over|in|throughout) (?:those|these|the) "
+                         rf"(?:(?:past|last|previous) )?(?P<n>{_N}) days\b")
+# A toll for the whole battle ("in the months of fighting for the town") is dated to its start.
+_WHOLE_PERIOD = re.compile(
+    r"\b(?:in|during|over|throughout) the (?:\w+ )?(?:months|weeks) of (?:fighting|clashes|"
+    r"siege|battle)|\b(?:over|during) the (?:whole |entire )?course of the (?:battle|offensive|"
+    r"siege|fighting|campaign)|\bthroughout the (?:battle|offensive|siege|campaign)\b",
+    re.IGNORECASE)
+# "On 12 January 2013, it was reported that the FSA took Al-Rami earlier in the week": the
+# first date is the report's, a backward phrase after the reporting verb is the occurrence's.
+_REPORTED = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated)\b")
+# "the April 2012 Idlib Governorate Operation": a date inside a name, not this sentence's date.
+_IN_NAME = re.compile(r"\s+[A-Z]")
 _ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week")
+_YEARS = ("by", "y1", "y2", "y3", "y4", "y5")
+
+
+def _in_name(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a month-and-year match is part of a name: ``the April 2012 Idlib Operation``."""
+    return bool(m.group("m4")) and sentence[max(0, m.start() - 4):m.start()].lower() == "the " \
+        and bool(_IN_NAME.match(sentence, m.end()))
 
 
 @dataclass(frozen=True)
@@ -219,6 +266,7 @@ class DateResolver:
         self._previous_paragraph_date: ResolvedDate | None = None
         self._first_in_paragraph = True
         self._lede_seen = False
+        self._sentence_year: int | None = None
 
     # -- document structure --------------------------------------------------------
     def enter_section(self, path: tuple[str, ...]) -> None:
@@ -228,7 +276,12 @@ class DateResolver:
             self.heading = heading_date(h) or self.heading
         if self.heading is not None:
             self.anchor = self.heading
-        self._paragraph_date = self._previous_paragraph_date = None
+            self._previous_paragraph_date = None
+        else:
+            # A section of a story told as continuous prose ("Siege of the hospital") goes on
+            # from where the last one ended.
+            self._previous_paragraph_date = self._paragraph_date or self._previous_paragraph_date
+        self._paragraph_date = None
         self._first_in_paragraph = True
 
     def new_paragraph(self) -> None:
@@ -241,18 +294,37 @@ class DateResolver:
     def resolve(self, sentence: str) -> ResolvedDate:
         """The date of *sentence*; updates the anchor for the sentences after it."""
         first, self._first_in_paragraph = self._first_in_paragraph, False
-        if first and self._previous_paragraph_date and (
-            _REFERS_BACK.search(sentence) or (self.heading is None and self.published is None)
+        if first and self.published is not None and self._lede_seen and (
+            _THE_FIGHTING.search(sentence)
+        ):
+            self._paragraph_date = self.default
+        elif first and self._previous_paragraph_date and (
+            _CONTINUES.search(sentence) or _THE_FIGHTING.search(sentence)
+            or (self.heading is None and self.published is None)
         ):
             self._paragraph_date = self._previous_paragraph_date
         found: list[tuple[re.Match[str], ResolvedDate]] = []
+        self._sentence_year = None
         for m in _EXPR.finditer(sentence):
             base = found[-1][1] if found and found[-1][1].date else self.anchor
             found.append((m, self._resolve_one(m, base)))
+            if found[-1][1].date is not None and any(m.group(k) for k in _YEARS):
+                # "in 2014 … until the army retook it in late October": that year.
+                self._sentence_year = found[-1][1].date.year
         if not found:
             self._lede_seen = True
             return self._undated(sentence)
+        if len(found) > 1 and _in_name(sentence, found[0][0]):
+            found = found[1:]
         first_match, main = found[0]
+        reported = False
+        if any(first_match.group(k) for k in _ABSOLUTE) and main.precision == "day":
+            for m, r in found[1:]:
+                backward = m.group("prev") or (m.group("week") and m.group(0)[:1] in "Ee")
+                if backward and r.date is not None and _REPORTED.search(
+                        sentence, first_match.end(), m.start()):
+                    first_match, main, reported = m, r, True
+                    break
         if first_match.group("same"):
             # "Overnight into 1 February": the explicit day says which day is meant.
             explicit = [(m, r) for m, r in found[1:2]
@@ -268,7 +340,7 @@ class DateResolver:
                 first_match, main = finer[0]
         opening = bool(_OPENING.match(sentence[: first_match.start()]))
         is_absolute = any(first_match.group(k) for k in _ABSOLUTE)
-        if not opening and not is_absolute and self._paragraph_date is not None:
+        if not (opening or is_absolute or reported) and self._paragraph_date is not None:
             main = ResolvedDate(self._paragraph_date.date, self._paragraph_date.precision,
                                 first_match.group(0))
         if main.date is not None:
@@ -293,6 +365,17 @@ class DateResolver:
         """The date of a sentence that has no date expression of its own."""
         if _PAST_PERFECT.search(sentence) and _POINTS_BACK.search(sentence):
             return ResolvedDate.unknown()
+        if _NO_ONE_TIME.search(sentence):
+            return ResolvedDate.unknown()
+        if self.start is not None and (m := _WHOLE_PERIOD.search(sentence)):
+            return ResolvedDate(self.start, "day", m.group(0))
+        last = self._paragraph_date
+        if last is not None and last.date is not None:
+            if (m := _DAYS_AFTER.search(sentence)) and last.precision == "day":
+                return ResolvedDate(last.date.replace(day=1), "month", m.group(0))
+            if (m := _THOSE_DAYS.search(sentence)) and last.precision == "day" and (
+                    n := _number(m["n"])):
+                return ResolvedDate(last.date - dt.timedelta(days=n - 1), "day", m.group(0))
         if self._paragraph_date is not None:
             return ResolvedDate(self._paragraph_date.date, self._paragraph_date.precision, None)
         if self.start is not None and _STARTED.search(sentence):
@@ -301,6 +384,8 @@ class DateResolver:
 
     def _year_for(self, month: int, day: int) -> int | None:
         """The year of a day written without one."""
+        if self._sentence_year is not None:
+            return self._sentence_year
         if self.heading is not None and self.heading.precision == "month" and (
             self.heading.date.month == month
         ):

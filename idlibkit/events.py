@@ -32,7 +32,7 @@ from .event_dates import DateResolver
 from .event_types import classify_event
 from .factions import FactionTable
 from .fatalities import extract_casualties
-from .gazetteer import KIND_RANK, Gazetteer, main_location
+from .gazetteer import KIND_RANK, Gazetteer, Mention, main_location
 from .model import Article
 from .sentences import split_sentences
 from .tables import COLUMNS
@@ -41,29 +41,57 @@ __all__ = ["events_table"]
 _COUNTS = ["fatalities", "fatalities_low", "fatalities_high", "deaths_rebels",
            "deaths_government", "deaths_civilians", "captured"]
 _SKIP_SECTIONS = {("Standfirst",)}
-# "the city" -> the kinds of place it can refer to ("the city of X" names X instead).
+# "the city" -> the kinds of place it can refer to ("the city of X" names X instead);
+# "both bases" / "the two bases" -> the two named most recently.
 _DEFINITE = re.compile(
-    r"\bthe (city|town|village|hill|crossing|airbase|air base|airport|military base|base|"
-    r"camp|checkpoint|bases|provincial capital)\b(?! of\b)"
+    r"\b(?P<det>the two|both(?: the)?|the) (?P<noun>city|town|village|hill|crossing|airbase|"
+    r"air base|airport|military base|base|camp|checkpoint|bases|provincial capital|"
+    r"hospital|prison|school|mosque|stadium|factory|silos|building)\b(?! of\b)"
 )
+# Named facilities are remembered by their head noun ("the National Hospital" -> "the
+# hospital"), whether or not the gazetteer knows them; "the building" means any of them.
+_FACILITIES = ("hospital", "prison", "school", "mosque", "stadium", "factory", "silos")
 _REFERENT_KINDS = {
     "city": ("city",), "provincial capital": ("city",), "town": ("town", "city"),
     "village": ("village", "town"), "hill": ("hill",), "crossing": ("crossing",),
     "airbase": ("airbase",), "air base": ("airbase",), "airport": ("airbase",),
     "military base": ("base", "airbase"), "base": ("base", "airbase"),
     "bases": ("base", "airbase"), "camp": ("base",), "checkpoint": ("checkpoint",),
-}
+    "building": ("building",),
+} | {f: (f,) for f in _FACILITIES}
 
 
-def _referents(sentence: str, recent: dict[str, str]) -> list[str]:
-    """Places that definite references in *sentence* point to, from *recent* (kind -> name)."""
-    out = []
-    for m in _DEFINITE.finditer(sentence):
-        for kind in _REFERENT_KINDS[m.group(1)]:
-            if kind in recent:
-                out.append(recent[kind])
-                break
-    return out
+class _Recent:
+    """The places of each kind a document named most recently, for definite references."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, list[str]] = {}
+
+    def remember(self, mentions: Sequence[Mention]) -> None:
+        for m in mentions:
+            head = m.name.rsplit(" ", 1)[-1].lower()
+            keys = [m.kind] if m.known else []
+            if head in _FACILITIES:
+                keys += [head, "building"]
+            elif m.kind == "building":
+                keys.append("building")
+            for key in dict.fromkeys(keys):
+                names = self._names.setdefault(key, [])
+                if m.name in names:
+                    names.remove(m.name)
+                names.append(m.name)
+
+    def referents(self, sentence: str) -> list[str]:
+        """Places that definite references in *sentence* point to."""
+        out = []
+        for m in _DEFINITE.finditer(sentence):
+            want = 2 if m["det"] != "the" else 1
+            for kind in _REFERENT_KINDS[m["noun"]]:
+                names = self._names.get(kind)
+                if names:
+                    out += reversed(names[-want:])
+                    break
+        return list(dict.fromkeys(out))
 
 
 def _article_events(
@@ -75,15 +103,9 @@ def _article_events(
 ) -> list[dict]:
     resolver = DateResolver(*dates)
     rows = []
-    recent: dict[str, str] = {}  # kind -> the place of that kind named most recently
-
-    def remember(mentions) -> None:
-        for m in mentions:
-            if m.known:
-                recent[m.kind] = m.name
-
+    recent = _Recent()
     context = gazetteer.find(f"{art.title}. {art.field_value('place') or ''}")
-    remember(context)
+    recent.remember(context)
     # The offensive's own places, most specific first, for sentences that name none.
     context_places = [m.name for m in sorted(
         (m for m in context if m.known and m.kind not in ("country", "governorate")),
@@ -99,8 +121,8 @@ def _article_events(
                 date = resolver.resolve(sentence)
                 speaker = claim_source(sentence, previous=speaker)
                 places = gazetteer.find(sentence)
-                referred = _referents(sentence, recent)
-                remember(places)
+                referred = recent.referents(sentence)
+                recent.remember(places)
                 actors = find_actors(sentence, factions)
                 kind = classify_event(sentence, [a.side for a in actors if a.side])
                 if kind is None:

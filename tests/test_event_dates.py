@@ -102,3 +102,68 @@ def test_heading_date() -> None:
     assert heading_date("June 2012").date == D(2012, 6, 1)
     assert heading_date("2013").precision == "year"
     assert heading_date("Aftermath") is None
+
+
+def test_a_year_in_the_sentence_dates_its_bare_days_and_months() -> None:
+    # The anchor (2015) would otherwise give 2015: the sentence itself says 2014.
+    got = _run(["On 27 March, rebels entered the city.",
+                "A second blockade took shape in 2014: rebels seized Morek on 1 February.",
+                "Rebels held the town in 2014 until the army retook it in late October."])
+    assert got[1:] == [(D(2014, 2, 1), "day"), (D(2014, 10, 1), "month")]
+
+
+def test_a_month_inside_a_name_is_not_the_sentence_date() -> None:
+    got = _run(["The events followed the April 2012 Idlib Governorate Operation, which had "
+                "lasted from 14 April to 2 June 2012."], start=D(2012, 6, 3), end=D(2013, 4, 18))
+    assert got == [(D(2012, 4, 14), "day")]
+    # Not a name: an ordinary month-and-year date stays the date.
+    assert _run(["The siege began in April 2012 near the town."]) == [(D(2012, 4, 1), "month")]
+
+
+def test_reported_then_earlier_dates_the_occurrence_not_the_report() -> None:
+    got = _run(["On 12 January 2013, it was reported that the FSA took over the town of "
+                "Al-Rami earlier in the week.",
+                "On 14 January 2013, state media said the army had shelled the town the day "
+                "before."])
+    assert got == [(D(2013, 1, 1), "month"), (D(2013, 1, 13), "day")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Said to have happened at no one time: not the date before it.
+    ("Sixty-three soldiers eventually reached government lines.", (None, "unknown")),
+    ("Rebels tried several times to break into the hospital.", (None, "unknown")),
+    # A period after the date before: its month.
+    ("Air strikes killed 34 people in the days after the city fell.", (D(2015, 4, 1), "month")),
+    # A period ending on the date before: its first day.
+    ("The air force carried out 70 strikes during those four days.", (D(2015, 4, 7), "day")),
+    ("Jets struck the town 40 times over the past two days.", (D(2015, 4, 9), "day")),
+    # A toll for the whole battle: its start.
+    ("Hundreds of rebels were killed in the months of fighting for the town.",
+     (START, "day")),
+    ("Plain continuation.", (D(2015, 4, 10), "day")),
+])
+def test_undated_sentences_that_say_when_they_are_not(sentence, expected) -> None:
+    got = _run(["On 10 April, rebels entered the city.", sentence])
+    assert got[1] == expected
+
+
+def test_news_paragraph_about_the_fighting_takes_the_ledes_date() -> None:
+    r = DateResolver(None, None, D(2015, 5, 29))
+    paragraphs = [["Rebels captured the town late on Thursday, a monitoring group said."],
+                  ["On Friday morning, clashes continued around the town."],
+                  ["Civilians were killed in the fighting, the observatory said."]]
+    got = []
+    for para in paragraphs:
+        r.new_paragraph()
+        got += [r.resolve(s).date for s in para]
+    assert got == [D(2015, 5, 28), D(2015, 5, 29), D(2015, 5, 28)]
+
+
+def test_an_undated_section_of_continuous_prose_goes_on_from_the_last() -> None:
+    got = _run([], sections=[
+        (("Offensive",), [["On 25 April, rebels took the city."]]),
+        (("Siege of the hospital",), [["Soldiers held out in the hospital."]]),
+        # A chronicle's month section dates its entries one by one: no continuation.
+        (("Timeline", "May 2015"), [["Soldiers held out in the hospital."]]),
+    ])
+    assert got == [(D(2015, 4, 25), "day"), (D(2015, 4, 25), "day"), (None, "unknown")]
