@@ -44,7 +44,7 @@ _SKIP_SECTIONS = {("Standfirst",)}
 # "the city" -> the kinds of place it can refer to ("the city of X" names X instead);
 # "both bases" / "the two bases" -> the two named most recently.
 _DEFINITE = re.compile(
-    r"\b(?P<det>the two|both(?: the)?|the) (?P<noun>city|town|village|hill|crossing|airbase|"
+    r"\b(?P<det>(?i:the two|both(?: the)?|the)) (?P<noun>city|town|village|hill|crossing|airbase|"
     r"air base|airport|military base|base|camp|checkpoint|bases|provincial capital|"
     r"hospital|prison|school|mosque|stadium|factory|silos|building)\b(?! of\b)"
 )
@@ -85,7 +85,7 @@ class _Recent:
         """Places that definite references in *sentence* point to."""
         out = []
         for m in _DEFINITE.finditer(sentence):
-            want = 2 if m["det"] != "the" else 1
+            want = 2 if m["det"].lower() != "the" else 1
             for kind in _REFERENT_KINDS[m["noun"]]:
                 names = self._names.get(kind)
                 if names:

@@ -383,8 +383,22 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re
 _TRIGGERS = frozenset({
     "captured", "seized", "took", "entered", "stormed", "overran", "overrun", "recaptured",
     "retook", "besieged", "liberated", "reached", "near", "in", "at", "towards", "toward",
-    "around", "outside", "into",
+    "around", "outside", "into", "between",
 })
+# "three villages, including X and Y", "towns such as X": X is of that kind.
+_LIST_INTRO = ("including", "incl", "such as", "among them", "namely")
+# "al-Lataminah, the village just south of Morek": the apposition gives the kind.
+_APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:small\s+|nearby\s+|neighbouring\s+|"
+                         r"neighboring\s+)?(?P<k>village|town|city|hamlet)\b")
+# A named facility: "the National Hospital", "Idlib Central Prison", "the Arab Cultural Centre".
+_FACILITY = re.compile(
+    rf"\b(?:{_ART}{_HY})?[A-Z][\w'’]*(?:\s+(?:{_ART}{_HY})?[A-Z][\w'’]*){{0,3}}\s+"
+    r"(?:Hospital|Prison|School|Mosque|Stadium|Silos|Factory|University|Cultural Cent(?:er|re)|"
+    r"Grain Silos)\b"
+)
+# Words _GENERIC stops at that can still open a facility's name ("the National Hospital").
+_FACILITY_QUALIFIERS = frozenset({"national", "military", "central", "state", "general", "old",
+                                  "islamic", "free", "arab", "syrian", "air", "force"})
 _KIND_WORDS = {
     "village": "village", "villages": "village", "hamlet": "village", "hamlets": "village",
     "town": "town", "towns": "town", "city": "city", "cities": "city",
@@ -424,6 +438,12 @@ def _context_kind(sentence: str, start: int) -> str | None:
         return _KIND_WORDS[words[i - 2]]
     if i and words[i - 1] in _TRIGGERS:
         return "unknown"
+    for intro in _LIST_INTRO:
+        n = intro.count(" ") + 1
+        if i > n and " ".join(words[i - n:i]).rstrip(",:") == intro:
+            kind_word = words[i - n - 1].rstrip(",:")
+            if kind_word in _KIND_WORDS:
+                return _KIND_WORDS[kind_word]
     return None
 
 
@@ -488,6 +508,7 @@ class Gazetteer:
         self._final_apostrophe = {p.name for p in rows for spelling in (p.name, *p.aliases)
                                   if spelling[-1:] in _APOSTROPHE_CHARS}
         self._regex: re.Pattern[str] | None = None
+        self._match_keys: dict[str, str] = {}
         self._faction_keys: dict[str, str] = {}
 
     @classmethod
@@ -590,7 +611,13 @@ class Gazetteer:
                 for variant in article_variants(key):
                     self._faction_keys.setdefault(variant, name)
             faction_re = trie_regex(self._faction_keys)
-            place_re = trie_regex(self._by_key)
+            # "al-Mastouma military base": a leading article the row's spelling lacks.
+            self._match_keys = dict(self._by_key)
+            for key, name in self._by_key.items():
+                if key.split(" ", 1)[0] not in ("al", "el") and key[:1].isalpha():
+                    for article in ("al ", "el "):
+                        self._match_keys.setdefault(article + key, name)
+            place_re = trie_regex(self._match_keys)
             self._regex = re.compile(rf"(?<!\w)(?:(?P<f>{faction_re})|(?P<p>{place_re}))(?!\w)")
         return self._regex
 
@@ -645,7 +672,7 @@ class Gazetteer:
             if (sum(not t.isdigit() for t in key.split(" ")) <= 1
                     and not any(c.isupper() for c in written)):
                 continue  # a lower-case common word (or "m 5") that spells a short alias
-            name = self._by_key[key]
+            name = self._match_keys[key]
             if (name in self._final_apostrophe and sentence[end:end + 1] in _APOSTROPHE_CHARS
                     and end < len(sentence) and not sentence[end + 1:end + 2].isalnum()):
                 end += 1
@@ -663,6 +690,15 @@ class Gazetteer:
                 written = " ".join(m.group().split())
                 mentions.append(Mention(written, m.group(), m.start(), m.end(), "road", False))
                 taken.append(m.span())
+        for m in _FACILITY.finditer(sentence):
+            name = " ".join(m.group().split())
+            first = name.split(" ", 1)[0]
+            if any(s < m.end() and m.start() < e for s, e in taken) or \
+                    name_key(first) in _STOP_WORDS - _FACILITY_QUALIFIERS or \
+                    self._is_actor_name(name):
+                continue
+            mentions.append(Mention(name, m.group(), m.start(), m.end(), "building", False))
+            taken.append(m.span())
         mentions.extend(self._unknown(sentence, taken))
         mentions.sort(key=lambda mt: mt.start)
         return mentions
@@ -691,6 +727,8 @@ class Gazetteer:
             if chk is None and kind in (None, "unknown") and \
                     _SHARED_CHECKPOINTS.match(sentence, end):
                 kind = "checkpoint"
+            if kind is None and chk is None and (ap := _APPOSITION.match(sentence, end)):
+                kind = _KIND_WORDS[ap["k"]]
             if kind is None and chk is None:
                 continue
             mention = self._candidate(sentence, start, end, chk.end() if chk else -1, kind,

@@ -65,5 +65,24 @@ def test_places_and_actors_are_canonical(corpus) -> None:
     assert row.latitude == pytest.approx(35.44, abs=0.05)
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("They stormed the hospital.", ["National Hospital"]),
+    ("They stormed the building.", ["National Hospital"]),
+    ("Both bases fell.", ["Hamidiyah", "Wadi al-Deif"]),
+    ("The base fell.", ["Hamidiyah"]),
+    ("The city fell.", ["Jisr al-Shughur"]),
+    ("The city of Foo fell.", []),  # names its own city
+])
+def test_definite_references_point_to_the_places_named_last(sentence, expected) -> None:
+    from idlibkit.events import _Recent
+    from idlibkit.gazetteer import default_gazetteer
+
+    recent = _Recent()
+    recent.remember(default_gazetteer().find(
+        "Rebels attacked Wadi al-Deif and Hamidiyah near Jisr al-Shughur and the National "
+        "Hospital."))
+    assert recent.referents(sentence) == expected
+
+
 def test_news_standfirst_gives_no_rows(corpus) -> None:
     assert not (corpus.events.section == "Standfirst").any()

@@ -253,6 +253,20 @@ def test_checkpoints(sentence: str, expected: list[tuple[str, str, str, bool]]) 
         ("the M-4 and the M-5 highway", [("M-4", "road"), ("M-5 highway", "road")]),
         # a trigger word alone does not make a capitalised word a place
         ("Rebels said Foo Bar attacked.", []),
+        ("the checkpoint between Helfaya and Taybat al-Imam",
+         [("Helfaya", "unknown"), ("Taybat al-Imam", "unknown")]),
+        ("troops cleared al-Foo, the village just south of Morek",
+         [("al-Foo", "village"), ("Morek", "town")]),
+        ("retook three villages, including al-Ziyarah and Tall Wasit",
+         [("al-Ziyarah", "village"), ("Tall Wasit", "village")]),
+        ("several towns such as Kafr Bar fell", [("Kafr Bar", "town")]),
+        # named facilities are buildings, even after a generic first word
+        ("soldiers held out in the National Hospital under Col. Mahmoud Sabha",
+         [("National Hospital", "building")]),
+        ("detainees in Idlib Central Prison", [("Idlib prison", "base")]),  # a row wins
+        ("the Free Syrian Army School", []),  # a faction's name is not a place
+        # a leading article the row's spelling lacks
+        ("they seized the al-Mastouma military base", [("Mastouma military camp", "base")]),
     ],
 )
 def test_places_not_in_the_gazetteer(sentence: str, expected: list[tuple[str, str]]) -> None:
