@@ -9,7 +9,9 @@ sentences that report no occurrence are dropped), the deaths and captures it rep
 
 Places: a definite reference (``the city``, ``the hill``, ``the base``) is resolved to
 the place of that kind named most recently in the document (its title first) and added
-to ``locations``. A sentence that names no place at all is located, as ACLED does, at
+to ``locations``; ``both bases`` / ``the two bases`` to the last two, and ``the
+hospital`` / ``the building`` to the named facility told last (``the National
+Hospital``), even one the gazetteer does not know. A sentence that names no place at all is located, as ACLED does, at
 the nearest named context: the places of the offensive's title and ``Place`` field
 (most specific first).
 
