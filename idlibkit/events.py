@@ -11,9 +11,9 @@ Places: a definite reference (``the city``, ``the hill``, ``the base``) is resol
 the place of that kind named most recently in the document (its title first) and added
 to ``locations``; ``both bases`` / ``the two bases`` to the last two, and ``the
 hospital`` / ``the building`` to the named facility told last (``the National
-Hospital``), even one the gazetteer does not know. A sentence that names no place at all is located, as ACLED does, at
-the nearest named context: the places of the offensive's title and ``Place`` field
-(most specific first).
+Hospital``), even one the gazetteer does not know. A sentence that names no place at
+all is located, as ACLED does, at the nearest named context: the places of the
+offensive's title and ``Place`` field (most specific first).
 
 A news report's standfirst only summarises its body, so it gives no rows of its own.
 ``notes`` keeps the whole cleaned sentence, so every row can be checked against its

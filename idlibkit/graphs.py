@@ -770,8 +770,8 @@ def write_graphs(corpus: Any, out_dir: str | Path) -> list[Path]:
     """Write the four graphs as GraphML and GEXF into *out_dir* (created if needed).
 
     Files: ``alliances``, ``membership``, ``conflicts`` and ``events``, each as
-    ``.graphml`` and ``.gexf``. The GraphML files are byte-identical for the same corpus;
-    GEXF stamps the day it was written into its header.
+    ``.graphml`` and ``.gexf``, byte-identical for the same corpus (the GEXF header leaves
+    out the optional day-of-writing stamp).
 
     Returns
     -------
@@ -800,12 +800,23 @@ def write_graphs(corpus: Any, out_dir: str | Path) -> list[Path]:
     graphs = {"alliances": alliance_graph(corpus), "membership": membership_graph(corpus),
               "conflicts": conflict_graph(corpus), "events": event_graph(corpus)}
     written = []
-    for suffix, writer in ((".graphml", nx.write_graphml), (".gexf", nx.write_gexf)):
+    for suffix, writer in ((".graphml", nx.write_graphml), (".gexf", _write_gexf)):
         for name, G in graphs.items():
             path = out / f"{name}{suffix}"
             writer(G, path)
             written.append(path)
     return written
+
+
+def _write_gexf(G: nx.Graph, path: Path) -> None:
+    """:func:`networkx.write_gexf` without the (optional) day-of-writing stamp, so the same
+    corpus gives the same bytes on any day."""
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.xml.find("meta").attrib.pop("lastmodifieddate", None)
+    writer.add_graph(G)
+    writer.write(path)
 
 
 # --- drawing --------------------------------------------------------------------------------

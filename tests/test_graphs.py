@@ -552,3 +552,15 @@ def test_draw_rejects_an_unknown_layout_and_handles_empty_graphs(plt) -> None:
         graphs.draw(nx.Graph([("a", "b")]), layout="random")
     ax = graphs.draw(nx.Graph())
     assert len(ax.collections) == 0 and ax.get_legend() is None
+
+
+def test_written_files_do_not_depend_on_the_day(corpus, tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    first = graphs.write_graphs(corpus, tmp_path / "a")
+    real = time.strftime
+    monkeypatch.setattr(time, "strftime", lambda fmt, *a: real(fmt, time.gmtime(0)))
+    second = graphs.write_graphs(ik.load_corpus(CORPUS), tmp_path / "b")
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+    assert b"lastmodifieddate" not in first[-1].read_bytes()
