@@ -396,6 +396,13 @@ _FACILITY = re.compile(
     r"(?:Hospital|Prison|School|Mosque|Stadium|Silos|Factory|University|Cultural Cent(?:er|re)|"
     r"Grain Silos)\b"
 )
+# A place name that opens an organisation's name: "Syria Mubasher", "Idlib News Network",
+# "the Aleppo Media Center".
+_ORG_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?:News|Network|Media|Mubasher|TV|Television|Radio|Agency|"
+    r"Observatory|Coordination|Coordinating|Committees?|Council|Revolutionaries|Falcons|"
+    r"Martyrs|Press|Post|Times)\b"
+)
 # Words _GENERIC stops at that can still open a facility's name ("the National Hospital").
 _FACILITY_QUALIFIERS = frozenset({"national", "military", "central", "state", "general", "old",
                                   "islamic", "free", "arab", "syrian", "air", "force"})
@@ -672,6 +679,9 @@ class Gazetteer:
             if (sum(not t.isdigit() for t in key.split(" ")) <= 1
                     and not any(c.isupper() for c in written)):
                 continue  # a lower-case common word (or "m 5") that spells a short alias
+            if _ORG_AFTER.match(sentence, end):
+                blocked.append((start, end))
+                continue  # "Syria Mubasher", "the Idlib News Network": a name, not a place
             name = self._match_keys[key]
             if (name in self._final_apostrophe and sentence[end:end + 1] in _APOSTROPHE_CHARS
                     and end < len(sentence) and not sentence[end + 1:end + 2].isalnum()):

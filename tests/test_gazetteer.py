@@ -287,6 +287,9 @@ def test_places_not_in_the_gazetteer(sentence: str, expected: list[tuple[str, st
         "said Rami Abdel Rahman, head of the Observatory, at Al Jazeera",
         "the harem of the sultan",  # lower case: not the town of Harem
         "a wall 3 m 5 cm high, m5 and m-5 in lower case, an AM5 radio, the M5x",  # not the M5
+        # a place's name opening an organisation's: not a place
+        "the agency Syria Mubasher said so, as did the Idlib News Network",
+        "the Aleppo Media Center and the Hama Revolutionaries",
     ],
 )
 def test_months_factions_and_generic_words_are_not_places(sentence: str) -> None:
