@@ -27,7 +27,8 @@ Explosions/Remote violence  Grenade                              grenade
 Explosions/Remote violence  Air/drone strike                     air strikes, air raids, aerial
                                                                  bombardment, air campaign,
                                                                  airpower, helicopter attack,
-                                                                 warplanes struck, bombarded by
+                                                                 warplanes / aircraft / jets
+                                                                 struck or bombed, bombarded by
                                                                  the air force, barrel bombs
 Strategic developments      Agreement                            truce, cease-fire
 Strategic developments      Change to group/activity             defected, defection; a commander
@@ -38,7 +39,8 @@ Battles                     Government regains territory         captured / seiz
                                                                  of) / overran / recaptured /
                                                                  retook / secured / cleared / fell
                                                                  to / drove X out of / was in
-                                                                 government hands ... by the army
+                                                                 government hands / liberated /
+                                                                 won back ... by the army
 Battles                     Non-state actor overtakes territory  the same, by rebels
 Explosions/Remote violence  Shelling/artillery/missile attack    shelled, shelling, bombarded,
                                                                  bombardment, artillery, mortar
@@ -47,16 +49,20 @@ Battles                     Armed clash                          captured N sold
 Strategic developments      Other                                reinforcements, regrouped,
                                                                  repositioned, deployed, arrived,
                                                                  massing, sent to, encircled,
-                                                                 escaped
+                                                                 escaped, surrendered, aid
+                                                                 reached
 Strategic developments      Looting/property destruction         looting, plundered, torched
 Battles                     Armed clash                          clashes, fighting, battle, attack,
                                                                  assault, ambush, raid, launched an
                                                                  offensive / operation, stormed,
                                                                  besieged, advanced, entered, broke
-                                                                 into, repelled, killed / dead
+                                                                 into, repelled, killed / dead /
+                                                                 died, knocked out, probed,
+                                                                 attempt on, pushed on
 Strategic developments      Other                                redeployed, fell back, pulled
                                                                  back, withdrew to, headed for, dug
-                                                                 in, held out, cut the supply road
+                                                                 in, held out, cut the supply road,
+                                                                 sealed the roads, left the camp
 Strategic developments      Arrests                              arrested, detained
 Strategic developments      Headquarters or base established     established a headquarters / base
 Strategic developments      Disrupted weapons use                defused, weapons cache seized
@@ -103,8 +109,10 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
 of X was fought ...``), conditionals, negated fighting (``no shooting was going on``),
 commentary (``X described the clashes as ...``, ``came about because``, ``the battle showed
 ...``), present-tense descriptions (``lies at the foot of``, ``still holds``, ``remains
-in``), war-wide totals (``Since Syria's conflict began ...``) and sentences without any
-trigger.
+in``; not in a relative clause: ``attacked the airbase, which lies near the border`` is an
+attack), uncertainty and terms (``could not tell whether``, ``was not immediately known``,
+``Under its terms, ...``), an undated ``The Battle of X was a two-month struggle ...``,
+war-wide totals (``Since Syria's conflict began ...``) and sentences without any trigger.
 """
 
 from __future__ import annotations
@@ -204,7 +212,8 @@ _PEOPLE_BEFORE = (
 )
 _TERRITORY = (
     r"\b(?:seized|taken|taking|took|gained|regained|retook|retaken) (?:full |back )?control\b"
-    r"|\btook (?:over|back)\b|\btaken over\b|\bthe capture of\b|\btakeover of\b"
+    r"|\btook (?:over|back)\b|\btaken over\b|\btakeover of\b"
+    rf"|\bcapture of\b{_NOT_PLACE}"
     r"|\boverr(?:an|un)\b(?<!to overrun)|\bfell (?:to|into)\b|\bsecure area\b"
     r"|\bbroke (?:\w+ ){0,2}(?:blockade|siege)\b|\bhad returned to\b"
     r"|\bcontrolled\b(?=[^.;]*\bafter\b)|\bcleared\b"
@@ -220,8 +229,9 @@ _TERRITORY = (
     rf"|\bseized\b{_NOT_PLACE}|\bseizing\b{_NOT_PLACE}"
     rf"|\btook\b(?! place| part| refuge| cover| advantage| up\b| off\b){_NOT_PLACE}"
     rf"|\b(?:had|has|have|been|was|were|are) (?:\w+ )?taken\b"
-    r"(?! prisoners?| captive| hostage| part| place| effect)"
+    r"(?! prisoners?| captive| hostage| part| place| effect| up\b)"
     r"|\bretook\b|\bretaken\b|\bregained\b|\bsecured\b|\bsecuring\b"
+    r"|\bliberat(?:ed|ing)\b|\bwon back\b|\bnow (?:held|controlled) by\b"
 )
 _TERRITORY_RE = _rx(_TERRITORY)
 
@@ -269,8 +279,9 @@ RULES: tuple[Rule, ...] = (
     Rule("air strike",
          _rx(r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\baerial (?:bombardment|bombing|attacks?"
              r"|strikes?|campaign)\b|\bair campaign\b|\bair ?power\b"
-             r"|\b(?:warplanes?|fighter (?:jets?|(?:air)?planes?)|jets|helicopters?) (?:\w+ )?"
-             r"(?:struck|bombed|attacked|hit|pounded|targeted|carried out|strafed)\b"
+             r"|\b(?:warplanes?|fighter (?:jets?|(?:air)?planes?)|jets|helicopters?|aircraft"
+             r"|planes) (?:\w+ ){0,2}(?:struck|bombed|bombing|attacked|hit|pounded|targeted"
+             r"|carried out|strafed|raided)\b"
              r"|\bhelicopter (?:gunship )?(?:attacks?|strikes?|raids?)\b"
              r"|\b(?:used|using) (?:\w+ ){0,2}(?:helicopters|warplanes|jets|aircraft)\b"
              r"|\bby the air force\b|\bair force (?:attacks?|strikes?|raids?|bombing)\b"
@@ -310,8 +321,10 @@ RULES: tuple[Rule, ...] = (
     Rule("movement",
          _rx(r"\breinforc(?:e|ed|es|ing)\b|\b(?:sent|brought) in reinforcements\b"
              r"|\bregroup(?:ed|ing)?\b|\breposition(?:ed|ing)?\b|\bdeployed\b(?<!redeployed)"
-             r"|\barrived (?:at|in)\b|\bmassing\b|\b(?:were|was|being) sent to\b"
-             r"|\bencircled\b|\bescaped\b"),
+             r"|\barrived\b|\bmass(?:ing|ed)\b|\b(?:were|was|being|been) sent to\b"
+             r"|\bencircled\b|\bescaped\b|\bsurrender(?:ed|ing)?\b"
+             r"|\b(?:strengthen|bolster)(?:ed|ing)? (?:the |its |their )?(?:defen[cs]es|lines"
+             r"|positions)\b|\b(?:aid|convoys?) (?:\w+ )?reached\b"),
          STRATEGIC, "Other"),
     Rule("looting", _rx(r"\bloot(?:ed|ing)\b|\bplunder(?:ed|ing)\b|\bransack(?:ed|ing)\b"
                         r"|\btorch(?:ed|ing)\b"),
@@ -334,16 +347,22 @@ RULES: tuple[Rule, ...] = (
              r"|\bkilled\b|\bkilling\b|\bdead\b|\bdeaths?\b|\bcasualties\b|\blosses\b"
              r"|\bassassinat(?:ed|ion)\b|\bdestroyed\b(?<!the destroyed)|\bdestroying\b"
              r"|\b(?:able|managed) to destroy\b|\bdamag(?:ed|ing)\b|\bfired? on\b"
-             r"|\bopened fire\b|\bstruck back\b|\bpushed back\b|\bstreet fighting\b"),
+             r"|\bopened fire\b|\bstruck back\b|\bpushed back\b|\bstreet fighting\b"
+             r"|\bdied\b|\bknocked out\b|\bprob(?:ed|ing)\b|\bbreak (?:into|through)\b"
+             r"|\battempts? on\b|\b(?:win|winning) back\b|\bvictory (?:at|in|over)\b"
+             r"|\bpushed (?:on|forward|ahead|deeper|further|into)\b"),
          BATTLES, "Armed clash"),
     Rule("redeployment",
          _rx(r"\bredeploy(?:ed|ing|ment)?\b|\bfell back\b|\bpulled (?:\w+ ){0,2}back\b"
              r"|\bwithdr(?:ew|awn) to\b|\bpulling out\b|\bpulled out\b(?! of| from)"
              r"|\bretreating\b|\bheaded (?:for|towards?)\b|\bdug in\b|\bheld out\b"
              r"|\breached (?:government|rebel|army|friendly) lines\b"
-             r"|\bcut (?:off )?the (?:\w+ )?(?:road|highway|route|supply)|\bisolated\b"),
+             r"|\bcut (?:off )?the (?:\w+ )?(?:road|highway|route|supply)|\bisolated\b"
+             r"|\bsealed (?:off )?(?:all |the )*(?:roads?|routes?|exits?|access)\b"
+             r"|\bheading (?:for|towards?)\b|\b(?:left|leaving) (?:the |their )?(?:camp|base"
+             r"|barracks|positions?|garrison)\b|\bturned (?:\w+ )?back\b"),
          STRATEGIC, "Other"),
-    Rule("arrests", _rx(r"\barrest(?:ed|s)\b|\bdetained\b|\brounded up\b"),
+    Rule("arrests", _rx(r"\barrest(?:ed|s)\b|\bdetained\b|\brounded up\b|\brounding up\b"),
          STRATEGIC, "Arrests"),
     Rule("headquarters established",
          _rx(r"\b(?:established|set up|opened) (?:a |an |its |their |new )*(?:headquarters"
@@ -363,7 +382,8 @@ RULES: tuple[Rule, ...] = (
          STRATEGIC, "Non-violent transfer of territory"),
     Rule("control",
          _rx(r"\bunder (?:\w+ ){0,2}control\b|\bin control of\b|\bcontrolled\b"
-             r"|\bin (?:rebel|opposition|government|loyalist|regime) hands\b|\bheld by\b"),
+             r"|\bin (?:rebel|opposition|government|loyalist|regime) hands\b|\bheld by\b"
+             r"|\bheld (?:\w+ ){0,3}the (?:town|city|village|base|camp|area)\b"),
          STRATEGIC, "Other", needs_date=True),
 )
 
@@ -381,7 +401,13 @@ NOT_EVENTS: tuple[re.Pattern[str], ...] = (
         r"|\b(?:battle|offensive|attack|fighting) (?:showed|demonstrated|highlighted)\b"),
     _rx(r"\bsince (?:the (?:start|beginning|outbreak) of )?(?:syria['’]s|the) (?:\w+ )?"
         r"(?:conflict|war|uprising|revolution)\b"),
-    _rx(r"\b(?:goal|aim|objective|plan) (?:was|is) to\b|\bhoping to\b"),
+    _rx(r"\b(?:goal|aim|objective|plan) (?:was|is) to\b|\b(?:were|was|are|is) hoping to\b"),
+    # uncertainty and terms, not occurrences: "could not tell whether the dead were ...",
+    # "The cause of the blast was not immediately known", "Under its terms, rebels were to"
+    _rx(r"\b(?:could|can)(?:not| not) (?:tell|say|determine|confirm) (?:whether|if|how many)\b"
+        r"|\b(?:was|were|is|are) not (?:immediately )?(?:known|clear)\b"
+        r"|\bdid not (?:give|provide|release|offer) (?:a |any )?(?:\w+ )?(?:toll|figures?"
+        r"|numbers?|details)\b|^\W*under (?:its|the|their) terms\b|\b(?:rarely|seldom)\b"),
     _rx(r"\b(?:lies|is located|is situated)\b|\bstill holds?\b|\bremains? in\b"
         r"|\b(?:remaining|last) positions\b"),
 )
@@ -396,14 +422,22 @@ _DATED = _rx(
     r"|\b(?:the )?(?:next|following|same|previous) (?:day|morning|night|evening|week)\b"
     r"|\b\w+ (?:days?|weeks?|months?) later\b|\baround the same time\b|\bat this point\b"
     r"|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\blater that day\b|\bthat (?:day|night)\b|\bovernight\b"
+    r"|\blater that day\b|\bthat (?:day|night)\b|\bovernight\b|\bby (?:then|that time)\b"
 )
+
+# A battle described, not told: "The Battle of X was a two-month struggle for ..." (a lede
+# that also dates what happened, "..., which rebels encircled in September 2012", is told).
+_DESCRIBED = _rx(r"^\W*the (?:battle|siege|offensive|raid|capture|fall) of [^,;]{0,60}? was an? ")
 
 # Fronted background clauses and trailing accompaniments: not the sentence's main event.
 _BACKGROUND = _rx(
     r"(?:^\W*|,\s*)(?:after|following|despite)\b[^,;]*,\s*|\([^()]*\)"
     r"|,\s*(?:along with|(?:which|that) (?:was|were) accompanied by)\b[^;]*"
+    r"|,\s*fearing\b[^;]*"
 )
+# A non-restrictive relative clause describes a place or group, not the sentence's news:
+# "attacked the Menagh airbase, which also lies near the border" is still an attack.
+_RELATIVE = _rx(r",\s*(?:which|where|who)\b[^,;]*(?=[,;]|$)")
 
 # -- gating ----------------------------------------------------------------------------------
 # A pattern that starts with ``\b`` defeats ``re``'s literal-prefix scan, so searching ~40 of
@@ -631,9 +665,12 @@ def classify_event(sentence: str, sides: Sequence[str] = ()) -> EventType | None
     """
     lowered = sentence.lower()
     candidates = _candidates(lowered)
+    main = _RELATIVE.sub("", lowered) if ", wh" in lowered else lowered
     for i, pattern in enumerate(NOT_EVENTS):
-        if i in candidates and pattern.search(lowered):
+        if i in candidates and pattern.search(main):
             return None
+    if _DESCRIBED.search(lowered) and not _DATED.search(lowered):
+        return None  # "The Battle of Harem was a two-month struggle ...", undated
     text = _BACKGROUND.sub(" ", lowered)
     dated: bool | None = None
     offset = len(NOT_EVENTS)
