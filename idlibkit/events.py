@@ -12,8 +12,9 @@ the place of that kind named most recently in the document (its title first) and
 to ``locations``; ``both bases`` / ``the two bases`` to the last two, and ``the
 hospital`` / ``the building`` to the named facility told last (``the National
 Hospital``), even one the gazetteer does not know. A sentence that names no place at
-all is located, as ACLED does, at the nearest named context: the places of the
-offensive's title and ``Place`` field (most specific first).
+all is located, as ACLED does, at the nearest named context: where its paragraph last
+was (``Local activists put the toll at 20`` after a sentence about Darkush), else the
+places of the offensive's title and ``Place`` field (most specific first).
 
 A news report's standfirst only summarises its body, so it gives no rows of its own.
 ``notes`` keeps the whole cleaned sentence, so every row can be checked against its
@@ -23,6 +24,7 @@ source.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -47,7 +49,8 @@ _SKIP_SECTIONS = {("Standfirst",)}
 # "both bases" / "the two bases" -> the two named most recently.
 _DEFINITE = re.compile(
     r"\b(?P<det>(?i:the two|both(?: the)?|the)) (?P<noun>city|town|village|hill|crossing|airbase|"
-    r"air base|airport|military base|base|camp|checkpoint|bases|provincial capital|"
+    r"air base|airport|military base|base|camp|checkpoint|bases|towns|villages|"
+    r"provincial capital|"
     r"hospital|prison|school|mosque|stadium|factory|silos|building)\b(?! of\b)"
 )
 # Named facilities are remembered by their head noun ("the National Hospital" -> "the
@@ -59,6 +62,7 @@ _REFERENT_KINDS = {
     "airbase": ("airbase",), "air base": ("airbase",), "airport": ("airbase",),
     "military base": ("base", "airbase"), "base": ("base", "airbase"),
     "bases": ("base", "airbase"), "camp": ("base",), "checkpoint": ("checkpoint",),
+    "towns": ("town", "village"), "villages": ("village", "town"),
     "building": ("building",),
 } | {f: (f,) for f in _FACILITIES}
 
@@ -68,6 +72,8 @@ class _Recent:
 
     def __init__(self) -> None:
         self._names: dict[str, list[str]] = {}
+        self._when: dict[str, int] = {}  # name -> when it was last named
+        self._clock = itertools.count(1)
 
     def remember(self, mentions: Sequence[Mention]) -> None:
         for m in mentions:
@@ -82,16 +88,23 @@ class _Recent:
                 if m.name in names:
                     names.remove(m.name)
                 names.append(m.name)
+            if keys:
+                self._when[m.name] = next(self._clock)
 
     def referents(self, sentence: str) -> list[str]:
         """Places that definite references in *sentence* point to."""
         out = []
         for m in _DEFINITE.finditer(sentence):
-            want = 2 if m["det"].lower() != "the" else 1
-            for kind in _REFERENT_KINDS[m["noun"]]:
+            kinds = _REFERENT_KINDS[m["noun"]]
+            if m["noun"] in ("bases", "towns", "villages") or m["det"].lower() != "the":
+                # "the two towns": the last two of any of these kinds
+                pool = {n for k in kinds for n in self._names.get(k, ())}
+                out += sorted(pool, key=lambda n: -self._when[n])[:2]
+                continue
+            for kind in kinds:
                 names = self._names.get(kind)
                 if names:
-                    out += reversed(names[-want:])
+                    out.append(names[-1])
                     break
         return list(dict.fromkeys(out))
 
@@ -119,6 +132,7 @@ def _article_events(
         for para in sec.paragraphs:
             resolver.new_paragraph()
             speaker = None  # who the paragraph's last attributed sentence quoted
+            here: list[str] = []  # the places the paragraph's last sentence naming any named
             for sentence in split_sentences(para.text):
                 date = resolver.resolve(sentence)
                 speaker = claim_source(sentence, previous=speaker)
@@ -127,10 +141,15 @@ def _article_events(
                 recent.remember(places)
                 actors = find_actors(sentence, factions)
                 kind = classify_event(sentence, [a.side for a in actors if a.side])
+                if places or referred:
+                    named = main_location(places)
+                    here = [named.name] if named is not None else referred[:1]
                 if kind is None:
                     continue
                 if not places and not referred:
-                    referred = context_places[:1]
+                    # A sentence naming no place goes on where its paragraph was (``Local
+                    # activists put the toll at 20``), else at the offensive's own place.
+                    referred = here[:1] or context_places[:1]
                 main = main_location(places)
                 main_name = main.name if main is not None else (referred[0] if referred else None)
                 known = main.known if main is not None else bool(referred)

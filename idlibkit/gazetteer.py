@@ -378,12 +378,52 @@ _SHARED_CHECKPOINTS = re.compile(
     rf"(?:{_GAP}(?:{_ART}{_HY})?{_RUN.pattern})+\s+(?i:(?:military\s+|army\s+)?checkpoints)\b"
 )
 _ARTICLE_BEFORE = re.compile(rf"(?:^|(?<=[^\w'’-])){_ART}{_HY}$")
-_CHECKPOINT_AFTER = re.compile(r"\s+(?:(?:military|army)\s+)?checkpoints?\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
+# What a name followed by a kind word is: "X checkpoint", "the Menagh military airbase", "the
+# Zayzoun thermal power station" (a lower-case facility: the place is X).
+_SUFFIX_AFTER = re.compile(
+    r"\s+(?:(?:military|army|air)\s+)?(?P<chk>checkpoints?)\b"
+    r"|\s+(?P<base>(?:military\s+|army\s+)?(?:airbase|air base|airport|airfield|base|camp"
+    r"|barracks))\b"
+    r"|\s+(?P<site>(?:thermal\s+|gas\s+|power\s+)*(?:power station|power plant|plant|station"
+    r"|dam|silos|bridge))\b"
+    r"|\s+(?P<area>area|district|countryside|outskirts|region|front|sector)\b", re.IGNORECASE)
+_SUFFIX_KIND = {"airbase": "airbase", "air base": "airbase", "airport": "airbase",
+                "airfield": "airbase"}
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|as well as\s+|together with\s+)?(?:the\s+)?"
+                       r"|\s+(?:and|as well as|together with)\s+(?:the\s+)?", re.IGNORECASE)
 _TRIGGERS = frozenset({
     "captured", "seized", "took", "entered", "stormed", "overran", "overrun", "recaptured",
     "retook", "besieged", "liberated", "reached", "near", "in", "at", "towards", "toward",
     "around", "outside", "into", "between",
+    # more verbs of attack and capture, and of movement
+    "attacked", "attacking", "struck", "shelled", "bombed", "bombarded", "seizing", "taking",
+    "taken", "retake", "retaking", "retaken", "recapture", "recapturing", "capture",
+    "capturing", "storm", "storming", "entering", "besieging", "surrounded", "encircled",
+    "reaching", "beyond", "across", "via", "against", "from", "for", "to",
+})
+_ATTACK_NOUNS = frozenset({
+    "attack", "attacks", "assault", "assaults", "strike", "strikes", "raid", "raids",
+    "offensive", "advance", "push", "march", "shelling", "bombardment", "siege", "grip",
+    "hold", "pressure", "barrage", "airstrike", "airstrikes",
+})
+# Weak prepositions name a place only in some company: not "according to Rami Abdel
+# Rahman", "loyal to X", "a statement from X".
+_WEAK_TRIGGERS = {"from", "for", "to", "against"}
+_NOT_PLACE_BEFORE = frozenset({
+    "according", "loyal", "linked", "allied", "belonging", "affiliated", "spoke", "talked",
+    "thanks", "due", "referred", "compared", "statement", "statements", "message",
+    "interview", "told", "said", "quoting", "sources", "source", "official", "officials",
+    "spokesman", "commander", "leader", "member", "members", "reporter", "correspondent",
+    "journalist", "call", "calls", "appeal", "letter", "support", "responsibility", "credit",
+    "blame", "blamed", "praise", "claim", "claims", "way", "order", "orders", "switched",
+    "defected", "defecting", "went", "returned", "joined",
+})
+# The first word of a place's name after which a generic word still belongs to it:
+# "Tall Sheikh Elyas", "Jabal al-Arbain", "Kafr Nabl".
+_PLACE_PREFIXES = frozenset({
+    "tal", "tall", "tell", "jabal", "jebel", "kafr", "kfar", "khirbat", "khirbet", "deir",
+    "dayr", "ain", "ayn", "marj", "wadi", "bab", "beit", "bayt", "maarat", "maarrat", "qalaat",
+    "qasr", "ras", "bir", "sheikh",
 })
 # "three villages, including X and Y", "towns such as X": X is of that kind.
 _LIST_INTRO = ("including", "incl", "such as", "among them", "namely")
@@ -408,7 +448,8 @@ _FACILITY_QUALIFIERS = frozenset({"national", "military", "central", "state", "g
                                   "islamic", "free", "arab", "syrian", "air", "force"})
 _KIND_WORDS = {
     "village": "village", "villages": "village", "hamlet": "village", "hamlets": "village",
-    "town": "town", "towns": "town", "city": "city", "cities": "city",
+    "town": "town", "towns": "town", "city": "city", "cities": "city", "hill": "hill",
+    "hills": "hill", "hilltop": "hill", "hilltops": "hill",
 }
 _WORD = re.compile(r"\S+")
 # Numbered Syrian highways the gazetteer does not know: "the M4 highway", "the M-4". A
@@ -444,7 +485,17 @@ def _context_kind(sentence: str, start: int) -> str | None:
     if i >= 2 and words[i - 1] == "of" and words[i - 2] in _KIND_WORDS:
         return _KIND_WORDS[words[i - 2]]
     if i and words[i - 1] in _TRIGGERS:
+        if words[i - 1] in _WEAK_TRIGGERS and i >= 2 and (
+                words[i - 2].strip(",;:") in _NOT_PLACE_BEFORE):
+            return None
         return "unknown"
+    if i >= 2 and (
+            (words[i - 1] == "back" and words[i - 2] in ("win", "won", "winning", "took",
+                                                         "take", "taking", "pushed"))
+            or (words[i - 1] == "of" and words[i - 2] in ("out", "outskirts", "edge", "east",
+                                                          "west", "north", "south"))
+            or (words[i - 1] == "on" and words[i - 2].strip(",") in _ATTACK_NOUNS)):
+        return "unknown"  # "win back X", "pulled out of X", "an air strike on X"
     for intro in _LIST_INTRO:
         n = intro.count(" ") + 1
         if i > n and " ".join(words[i - n:i]).rstrip(",:") == intro:
@@ -733,7 +784,7 @@ class Gazetteer:
             prev_end, prev_kind = end, kind
             if any(s < end and start < e for s, e in taken):
                 continue
-            chk = _CHECKPOINT_AFTER.match(sentence, end)
+            chk = _SUFFIX_AFTER.match(sentence, end)
             if chk is None and kind in (None, "unknown") and \
                     _SHARED_CHECKPOINTS.match(sentence, end):
                 kind = "checkpoint"
@@ -741,39 +792,56 @@ class Gazetteer:
                 kind = _KIND_WORDS[ap["k"]]
             if kind is None and chk is None:
                 continue
-            mention = self._candidate(sentence, start, end, chk.end() if chk else -1, kind,
-                                      taken)
+            mention = self._candidate(sentence, start, end, chk, kind, taken)
             if mention is not None:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
         return found
 
-    def _candidate(self, sentence: str, start: int, end: int, chk_end: int, kind: str | None,
-                   taken: list[tuple[int, int]]) -> Mention | None:
+    def _candidate(self, sentence: str, start: int, end: int, suffix: re.Match[str] | None,
+                   kind: str | None, taken: list[tuple[int, int]]) -> Mention | None:
         """Trim a capitalised run to the place name in it, or reject it."""
         keep_end = start
+        previous = ""
         for w in _WORD.finditer(sentence, start, end):
             bare = _POSSESSIVE.sub("", w.group())
-            if bare.lower() in _STOP_WORDS or name_key(bare) in _STOP_WORDS:
+            if (bare.lower() in _STOP_WORDS or name_key(bare) in _STOP_WORDS) and not (
+                    name_key(previous).rsplit(" ", 1)[-1] in _PLACE_PREFIXES and bare[:1].isupper()
+                    and w.end() < end):
                 break
             keep_end = w.start() + len(bare)
+            previous = bare
             if len(bare) != len(w.group()):
                 break  # "X's ..." ends the name
         if keep_end <= start:
             return None
-        if keep_end == end and chk_end > 0:
-            end, kind = chk_end, "checkpoint"
+        name = " ".join(sentence[start:keep_end].split())
+        canonical = name
+        if keep_end == end and suffix is not None:
+            end = suffix.end()
+            if suffix["chk"]:
+                kind, canonical = "checkpoint", name + " checkpoint"
+            elif suffix["base"]:
+                written = " ".join(suffix["base"].split())
+                kind = _SUFFIX_KIND.get(written.lower().split(" ", 1)[-1]
+                                        if written.lower().startswith(("military", "army"))
+                                        else written.lower(), "base")
+                canonical = f"{name} {written}"
+            elif suffix["site"]:  # "the Zayzoun power station": the place is Zayzoun
+                kind = "building"
+            else:  # "the Qarqur area": the place is Qarqur
+                kind = kind or "unknown"
         elif kind is None:
-            return None  # the name was cut short: "checkpoint" no longer follows it
+            return None  # the name was cut short: the kind word no longer follows it
         else:
             end = keep_end
-        name = " ".join(sentence[start:keep_end].split())
         if (len(name) < 3 or fold_key(name) in _STOP_NAMES or self._is_actor_name(name)
                 or self.lookup_exact(name) is not None):
             return None
         if any(s < end and start < e for s, e in taken):
             return None
-        canonical = name + " checkpoint" if kind == "checkpoint" else name
+        if kind == "checkpoint" and canonical == name:  # "the Foo and al-Bar checkpoints"
+            canonical = name + " checkpoint"
         return Mention(canonical, sentence[start:end], start, end, kind, False)
 
     def lookup_exact(self, name: str) -> Place | None:

@@ -72,13 +72,16 @@ def test_places_and_actors_are_canonical(corpus) -> None:
     ("The base fell.", ["Hamidiyah"]),
     ("The city fell.", ["Jisr al-Shughur"]),
     ("The city of Foo fell.", []),  # names its own city
+    ("Shells hit the two towns.", ["Kafarya", "Al-Fu'ah"]),  # any of the kinds, latest first
 ])
 def test_definite_references_point_to_the_places_named_last(sentence, expected) -> None:
     from idlibkit.events import _Recent
     from idlibkit.gazetteer import default_gazetteer
 
     recent = _Recent()
-    recent.remember(default_gazetteer().find(
+    gaz = default_gazetteer()
+    recent.remember(gaz.find("The siege of al-Fu'ah and Kafarya tightened."))
+    recent.remember(gaz.find(
         "Rebels attacked Wadi al-Deif and Hamidiyah near Jisr al-Shughur and the National "
         "Hospital."))
     assert recent.referents(sentence) == expected
@@ -86,3 +89,15 @@ def test_definite_references_point_to_the_places_named_last(sentence, expected) 
 
 def test_news_standfirst_gives_no_rows(corpus) -> None:
     assert not (corpus.events.section == "Standfirst").any()
+
+
+def test_a_sentence_naming_no_place_stays_where_its_paragraph_was(tmp_path) -> None:
+    doc = tmp_path / "raid.txt"
+    doc.write_text(
+        "= Raid on Foo =\n\nInfobox\n- Conflict: Raid on Foo\n- Date: 3 May 2015\n"
+        "- Place: Ariha, Idlib Governorate, Syria\n- Result: Rebel victory\n\n"
+        "On 3 May 2015, government aircraft struck the town of Darkush.\n"
+        "Local activists said at least 20 civilians were killed.\n\n"
+        "Rebels attacked checkpoints the same day.\n", encoding="utf-8")
+    ev = ik.load_corpus(doc).events
+    assert ev.location.tolist() == ["Darkush", "Darkush", "Ariha"]

@@ -267,6 +267,24 @@ def test_checkpoints(sentence: str, expected: list[tuple[str, str, str, bool]]) 
         ("the Free Syrian Army School", []),  # a faction's name is not a place
         # a leading article the row's spelling lacks
         ("they seized the al-Mastouma military base", [("Mastouma military camp", "base")]),
+        # more verbs and prepositions of attack, capture and movement
+        ("rebels attacked al-Foo, Tall Bar and Khirbat al-Baz on the plain",
+         [("al-Foo", "unknown"), ("Tall Bar", "unknown"), ("Khirbat al-Baz", "unknown")]),
+        ("forced the army to pull out of al-Foo towards Hama",
+         [("al-Foo", "unknown"), ("Hama", "city")]),
+        ("a government air strike on Haram killed 20", [("Haram", "unknown")]),
+        ("rebels tried to win back al-Mishik", [("al-Mishik", "unknown")]),
+        ("they had taken the hills of Tal Foo and Tal Bar together with Frikka",
+         [("Tal Foo", "hill"), ("Tal Bar", "hill"), ("Frikka", "hill")]),
+        ("fell back to their lines at Tall Sheikh Elyas", [("Tall Sheikh Elyas", "unknown")]),
+        # a kind word after the name
+        ("rebels attacked the Menagh military airbase",
+         [("Menagh military airbase", "airbase")]),
+        ("the fighting for the Zayzoun thermal power station", [("Zayzoun", "building")]),
+        ("warplanes also struck the Qarqur area", [("Qarqur", "unknown")]),
+        # a weak preposition in the wrong company names no place
+        ("according to Rami Abdel Rahman, the toll rose", []),
+        ("a statement from Foo Bar said", []),
     ],
 )
 def test_places_not_in_the_gazetteer(sentence: str, expected: list[tuple[str, str]]) -> None:
