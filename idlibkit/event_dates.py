@@ -24,7 +24,10 @@ later``, ``two weeks later``           month, the result is known only to the mo
 ``the second half of the month``       the anchor's month
 ``on the 25th``                        that day of the anchor's month
 ``On Tuesday``, ``said Friday``        the latest such weekday on or before the
-                                       publication date (news) or the anchor
+                                       publication date (news) or the anchor; a
+                                       weekday with its date (``On Thursday, 27
+                                       August``) is that date
+``A week after the first assault``     counted from the offensive's start
 =====================================  =============================================
 
 A sentence's first expression is its date (unless it is a relative phrase late in a
@@ -39,7 +42,11 @@ sentence:
 - a month inside a name is not a date (``the April 2012 Idlib Governorate Operation``);
 - a report's date gives way to the backward phrase after the reporting verb (``On 12
   January 2013, it was reported that the FSA took Al-Rami earlier in the week`` →
-  January 2013, precision ``month``).
+  January 2013, precision ``month``; ``AFP reported on 2 September that rebels entered
+  the town the day before`` → 1 September), and the occurrence, not the report, is what
+  the next sentences go on from;
+- a backward phrase late in the sentence (``… stepped up its attacks the day before``)
+  counts from the anchor even where the sentence continues its paragraph.
 
 A sentence without any date expression continues the occurrence of the sentence
 before it and takes its date: within a paragraph always; across paragraphs and
@@ -49,13 +56,17 @@ undated sections of a story told as continuous prose, or when the paragraph refe
 continue each other; a news paragraph about ``the fighting`` is about the story's own,
 dated by its lede. What the undated sentence says can qualify the continuation:
 
-- past perfect pointing back (``Rebels had captured the town months before``), or no one
-  time (``eventually``, ``tried several times``, ``repeatedly``): ``unknown``;
+- past perfect pointing back (``Rebels had captured the town months before``, but not
+  reported speech: ``state TV said the defenders had destroyed …``), or no one time
+  (``eventually``, ``tried several times``, ``repeatedly``, ``at one point``): ``unknown``,
+  and the undated sentences that go on from it too;
 - ``in the days after the city fell``: the month of the date before;
 - ``during those four days``, ``over the past two days``: the period ending on the date
   before, so its first day;
 - a toll for the whole battle (``in the months of fighting for the town``, ``throughout
-  the siege``): the offensive's start date.
+  the siege``, ``during the offensive``, ``over the month``): the offensive's start date;
+  ``since the campaign began``: the last start the text told (``On 15 July, the Army of
+  Conquest opened a campaign …``), else the offensive's.
 
 Outside a continuation, an undated sentence of a one-day offensive takes that day; of a
 news report, the date of its lede (the first body sentence), else the publication date;
@@ -121,7 +132,7 @@ _EXPR = re.compile(
     rf"|\b(?:first|second) half of the month\b|\b(?:[Ll]ater|[Ee]arlier) (?:in )?the month\b"
     rf"|\b(?:that|the same) month\b)"
     rf"|\b[Oo]n the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
-    rf"|\b(?:[Ee]arlier |[Ll]ater )?(?P<tm>this|last) month\b"
+    rf"|\b(?:[Ee]arlier |[Ll]ater )?(?P<tm>[Tt]his|[Ll]ast) month\b"
     rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
     r")"
 )
@@ -143,19 +154,34 @@ _THE_FIGHTING = re.compile(r"\b[Tt]he (?:final |initial |main )?(?:battle|fighti
 # An undated sentence that says it happened at no one time ("eventually", "tried several
 # times") does not take the date of the sentence before it.
 _NO_ONE_TIME = re.compile(r"\b(?:eventually|several times|repeatedly|time and again|"
-                          r"on (?:several|many|numerous) occasions)\b", re.IGNORECASE)
+                          r"on (?:several|many|numerous) occasions|at (?:one|some) point|"
+                          r"at times|at various times)\b", re.IGNORECASE)
 # "in the days after the city fell": the month of the occurrence before, not its day.
 _DAYS_AFTER = re.compile(r"\b(?:in|over) the (?:following )?(?:days|weeks) (?:after|following|"
                          r"that followed)\b", re.IGNORECASE)
 # "during those four days": a period that ends on the date before starts n - 1 days earlier.
 _THOSE_DAYS = re.compile(rf"\b(?:during|over|in|throughout) (?:those|these|the) "
                          rf"(?:(?:past|last|previous) )?(?P<n>{_N}) days\b")
-# A toll for the whole battle ("in the months of fighting for the town") is dated to its start.
+# A toll for the whole battle ("in the months of fighting for the town", "during the
+# offensive", "over the month") is dated to its start ...
 _WHOLE_PERIOD = re.compile(
     r"\b(?:in|during|over|throughout) the (?:\w+ )?(?:months|weeks) of (?:fighting|clashes|"
     r"siege|battle)|\b(?:over|during) the (?:whole |entire )?course of the (?:battle|offensive|"
-    r"siege|fighting|campaign)|\bthroughout the (?:battle|offensive|siege|campaign)\b",
-    re.IGNORECASE)
+    r"siege|fighting|campaign)|\bthroughout the (?:battle|offensive|siege|campaign)\b"
+    r"|\bduring the (?:whole |entire )?(?:offensive|campaign)\b(?! (?:of|for|against)\b)"
+    r"|\bover the (?:whole |entire )?month\b", re.IGNORECASE)
+# ... and "since the campaign began" to the start the narrative told ("On 15 July, the Army
+# of Conquest opened a campaign against al-Fu'ah"), else the offensive's.
+_SINCE_BEGAN = re.compile(r"\bsince the (?:\w+ )?(?:campaign|offensive|assault|siege|operation|"
+                          r"fighting|attack) (?:began|started)\b|\bsince the (?:start|beginning)"
+                          r" of the (?:\w+ )?(?:campaign|offensive|assault|siege|operation)\b",
+                          re.IGNORECASE)
+_OPENED = re.compile(r"\b(?:launched|opened|began|started|mounted)\b(?: [\w'’-]+){0,3}? "
+                     r"(?:campaign|offensive|assault|operation)\b|\b(?:campaign|offensive|"
+                     r"assault|operation)\b[^.;]{0,40}?\b(?:started|began|was launched|opened)\b")
+# "A week after the first assault": counted from the offensive's start, not the last date.
+_AFTER_START = re.compile(r" (?:the )?(?:first|initial|opening) (?:assault|attack|offensive)\b"
+                          r"| the (?:offensive|campaign|assault|operation) (?:began|started)\b")
 # "On 12 January 2013, it was reported that the FSA took Al-Rami earlier in the week": the
 # first date is the report's, a backward phrase after the reporting verb is the occurrence's.
 _REPORTED = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated)\b")
@@ -267,6 +293,7 @@ class DateResolver:
         self._first_in_paragraph = True
         self._lede_seen = False
         self._sentence_year: int | None = None
+        self._began: dt.date | None = None  # the last start of a campaign the text told
 
     # -- document structure --------------------------------------------------------
     def enter_section(self, path: tuple[str, ...]) -> None:
@@ -321,11 +348,10 @@ class DateResolver:
         if any(first_match.group(k) for k in _ABSOLUTE) and main.precision == "day":
             for m, r in found[1:]:
                 backward = m.group("prev") or (m.group("week") and m.group(0)[:1] in "Ee")
-                if backward and r.date is not None and _REPORTED.search(
-                        sentence, first_match.end(), m.start()):
+                if backward and r.date is not None and _REPORTED.search(sentence, 0, m.start()):
                     first_match, main, reported = m, r, True
                     break
-        if first_match.group("same"):
+        if first_match.group("same") or first_match.group("wd"):
             # "Overnight into 1 February": the explicit day says which day is meant.
             explicit = [(m, r) for m, r in found[1:2]
                         if r.date is not None and any(m.group(k) for k in _ABSOLUTE)
@@ -340,13 +366,15 @@ class DateResolver:
                 first_match, main = finer[0]
         opening = bool(_OPENING.match(sentence[: first_match.start()]))
         is_absolute = any(first_match.group(k) for k in _ABSOLUTE)
-        if not (opening or is_absolute or reported) and self._paragraph_date is not None:
+        if not (opening or is_absolute or reported or first_match.group("prev")) and (
+                self._paragraph_date is not None):
             main = ResolvedDate(self._paragraph_date.date, self._paragraph_date.precision,
                                 first_match.group(0))
         if main.date is not None:
-            # The sentence's latest date, not counting backward references within it.
+            # The sentence's latest date, not counting backward references within it (nor
+            # the date of a report about an earlier occurrence).
             latest = main
-            for _, r in found[1:]:
+            for _, r in ([] if reported else found[1:]):
                 if r.date is not None and r.date >= latest.date:
                     latest = r
             moves_forward = self.anchor is None or self.anchor.date is None or (
@@ -355,6 +383,8 @@ class DateResolver:
             if opening or moves_forward:
                 self.anchor = latest
             self._paragraph_date = latest
+        if main.date is not None and main.precision == "day" and _OPENED.search(sentence):
+            self._began = main.date
         if self.published is not None and not self._lede_seen and main.date is not None:
             # A news report's lede dates the news: its undated sentences share that day.
             self.default = main
@@ -363,10 +393,17 @@ class DateResolver:
 
     def _undated(self, sentence: str) -> ResolvedDate:
         """The date of a sentence that has no date expression of its own."""
-        if _PAST_PERFECT.search(sentence) and _POINTS_BACK.search(sentence):
+        if (pp := _PAST_PERFECT.search(sentence)) and _POINTS_BACK.search(sentence) and not (
+                _REPORTED.search(sentence, 0, pp.start())):
+            # "Rebels had captured the town months before" is background; "state TV said the
+            # defenders had destroyed five vehicles before ..." is reported speech.
             return ResolvedDate.unknown()
         if _NO_ONE_TIME.search(sentence):
+            # ... nor do the undated sentences that go on from it
+            self._paragraph_date = ResolvedDate.unknown()
             return ResolvedDate.unknown()
+        if (m := _SINCE_BEGAN.search(sentence)) and (self._began or self.start):
+            return ResolvedDate(self._began or self.start, "day", m.group(0))
         if self.start is not None and (m := _WHOLE_PERIOD.search(sentence)):
             return ResolvedDate(self.start, "day", m.group(0))
         last = self._paragraph_date
@@ -439,7 +476,7 @@ class DateResolver:
             if ref is None:
                 return ResolvedDate.unknown(text)
             month = ref.replace(day=1)
-            if g["tm"] == "last":
+            if g["tm"].lower() == "last":
                 month = (month - dt.timedelta(days=1)).replace(day=1)
             return ResolvedDate(month, "month", text)
         if base is None or base.date is None:
@@ -460,6 +497,9 @@ class DateResolver:
             n = _number(g["rn"])
             if n is None:
                 return ResolvedDate.unknown(text)
+            if self.start is not None and text.endswith("after") and _AFTER_START.match(
+                    m.string, m.end()):
+                base = ResolvedDate(self.start, "day", None)
             unit = g["ru"].rstrip("s")
             days, months = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n)}[unit]
         elif g["nu"]:

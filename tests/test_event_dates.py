@@ -167,3 +167,50 @@ def test_an_undated_section_of_continuous_prose_goes_on_from_the_last() -> None:
         (("Timeline", "May 2015"), [["Soldiers held out in the hospital."]]),
     ])
     assert got == [(D(2015, 4, 25), "day"), (D(2015, 4, 25), "day"), (None, "unknown")]
+
+
+def test_the_report_verb_may_come_before_the_reports_date() -> None:
+    got = _run(["AFP reported on 2 April that rebels had entered the town at dawn the day "
+                "before.",
+                "By then, the army had fallen back to the castle."])
+    assert got == [(D(2015, 4, 1), "day"), (D(2015, 4, 1), "day")]
+
+
+def test_a_backward_phrase_late_in_a_sentence_counts_from_the_anchor() -> None:
+    got = _run(["On 10 April, talks broke down.",
+                "The rebels had stepped up their attacks on the towns the day before."])
+    assert got[1] == (D(2015, 4, 9), "day")
+
+
+def test_a_weekday_with_its_date_is_that_date() -> None:
+    assert _run(["On 26 March, rebels attacked.", "On Thursday, 2 April, a truce took effect."]
+                )[1] == (D(2015, 4, 2), "day")
+
+
+def test_capitalised_last_month_against_the_publication_date() -> None:
+    r = DateResolver(None, None, D(2015, 5, 20))
+    assert r.resolve("Last month, activists reported 34 deaths.").date == D(2015, 4, 1)
+
+
+def test_at_one_point_and_what_follows_it_have_no_date() -> None:
+    got = _run(["On 10 April, rebels attacked.",
+                "At one point, an attack on the security branch was beaten back.",
+                "Dozens of people were killed."])
+    assert got[1:] == [(None, "unknown"), (None, "unknown")]
+
+
+def test_reported_speech_in_the_past_perfect_is_not_background() -> None:
+    got = _run(["On 10 April, rebels attacked.",
+                "State TV said the defenders had destroyed five car bombs before they could "
+                "reach their targets."])
+    assert got[1] == (D(2015, 4, 10), "day")
+
+
+def test_periods_counted_from_a_start() -> None:
+    got = _run(["On 28 March, rebels took the city.",
+                "On 2 April, the alliance opened a campaign against the two towns.",
+                "On 4 April, jets struck the plain.",
+                "Mortar shells had killed 12 civilians since the campaign began.",
+                "A week after the first assault, the rebels struck back.",
+                "At least 22 civilians were killed during the offensive."])
+    assert got[3:] == [(D(2015, 4, 2), "day"), (D(2015, 3, 31), "day"), (START, "day")]

@@ -23,7 +23,8 @@ __all__ = ["find_dateline", "read_news"]
 
 _BOILERPLATE = re.compile(
     r"^(?:skip to (?:main )?(?:content|navigation)|advertisement|share(?: this(?: article)?)?"
-    r"(?: on \w+)?|share via \w+|tweet|e-?mail|print|facebook|twitter|whatsapp|linkedin|"
+    r"(?: (?:on|by|via) [\w-]+)?|tweet|e-?mail(?: this)?|print(?: this)?|facebook|twitter|"
+    r"whatsapp|linkedin|"
     r"copy link|menu|search|sign in|log in|subscribe(?: now)?|follow us.*|read more.*|"
     r"related(?: articles| stories| topics| content)?|listen to this article.*|"
     r"image (?:caption|source|copyright).*|getty images|close|back to top|most (?:read|popular)|"
@@ -73,7 +74,11 @@ def find_dateline(line: str) -> str | None:
 
 def _is_chrome(line: str) -> bool:
     s = line.strip()
-    return len(s) <= 200 and bool(_BOILERPLATE.match(s))
+    if len(s) > 200:
+        return False
+    # "Accept cookies | Manage cookies", "Facebook · Twitter · Email": a bar of links
+    parts = [p for p in re.split(r"\s*[|·•]\s*", s) if p]
+    return bool(parts) and all(_BOILERPLATE.match(p) for p in parts)
 
 
 def read_news(text: str, path: str | Path) -> Article:
