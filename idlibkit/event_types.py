@@ -13,8 +13,10 @@ Explosions/Remote violence  Chemical weapon                      chemical weapon
 Explosions/Remote violence  Suicide bomb                         suicide car bomb, suicide cars,
                                                                  suicide bomber, VBIED
 Violence against civilians  Attack                               executed, execution-style,
-                                                                 massacre, gunned down, corpses of
-                                                                 detainees, killing N residents
+                                                                 massacre, gunned down, shot dead
+                                                                 a prisoner, corpses of detainees
+Violence against civilians  Attack                               killing N residents (not by air
+                                                                 strikes or shelling)
 Violence against civilians  Abduction/forced disappearance       abducted, kidnapped
 Violence against civilians  Sexual violence                      raped, sexual violence
 Battles                     Armed clash                          shot down / brought down /
@@ -30,7 +32,10 @@ Explosions/Remote violence  Air/drone strike                     air strikes, ai
                                                                  warplanes / aircraft / jets
                                                                  struck or bombed, bombarded by
                                                                  the air force, barrel bombs
-Strategic developments      Agreement                            truce, cease-fire
+Strategic developments      Other                                a truce expired / broke down
+Strategic developments      Agreement                            truce, cease-fire (not in
+                                                                 passing: "the first day of the
+                                                                 truce")
 Strategic developments      Change to group/activity             defected, defection; a commander
                                                                  replaced / appointed
 Strategic developments      Non-violent transfer of territory    territory taken *after* the
@@ -103,6 +108,10 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
 6. Shooting down an aircraft in fighting is Battles / Armed clash.
 7. A statement of who controls a place is an event (Strategic developments / Other) only when
    the sentence dates it; undated it is background.
+8. A sentence that only counts the dead after an air strike, shelling, a bomb or an attack
+   on civilians in the same paragraph reports that event and takes its type (``previous``);
+   after a battle it stays an Armed clash. ``It`` / ``they`` taking territory is the side
+   of the event before (``previous_side``).
 
 ``classify_event`` returns None for sentences that report no datable occurrence
 (:data:`NOT_EVENTS`): definitions (``... refers to ...``, ``was a series of``, ``The Battle
@@ -229,10 +238,15 @@ _TERRITORY = (
     rf"|\bseized\b{_NOT_PLACE}|\bseizing\b{_NOT_PLACE}"
     rf"|\btook\b(?! place| part| refuge| cover| advantage| up\b| off\b){_NOT_PLACE}"
     rf"|\b(?:had|has|have|been|was|were|are) (?:\w+ )?taken\b"
-    r"(?! prisoners?| captive| hostage| part| place| effect| up\b)"
+    r"(?! prisoners?| captive| hostage| part| place| effect| up\b| to\b)"
     r"|\bretook\b|\bretaken\b|\bregained\b|\bsecured\b|\bsecuring\b"
     r"|\bliberat(?:ed|ing)\b|\bwon back\b|\bnow (?:held|controlled) by\b"
+    r"|\b(?:had been|has been|was|were) freed\b"
+    r"|\bforced (?:[\w'’-]+ ){1,4}?to (?:withdraw|pull out|retreat|abandon|leave|evacuate)\b"
 )
+# "neither village was taken", "failed to capture": no territory changed hands.
+_NOT_TAKEN = (r"\b(?:neither|nor|not|never|failed to|without)\b[^.;,]{0,25}?\b(?:taken|captured"
+              r"|seized|took|take|capture|seize)\b")
 _TERRITORY_RE = _rx(_TERRITORY)
 
 # -- the rule table --------------------------------------------------------------------------
@@ -255,9 +269,16 @@ RULES: tuple[Rule, ...] = (
              r"|\bgunned (?:\w+ )?down\b|\bsummar(?:y|ily) (?:killed|killing|executed)\b"
              r"|\b(?:corpses|bodies) of (?:\w+ ){0,2}(?:detainees|prisoners|civilians)\b"
              r"|\bdragged civilians\b"
-             r"|\bkill(?:ed|ing) (?:more than |at least |about |some |dozens of )?(?:\w+ )?"
-             r"(?:residents|civilians|villagers)\b"),
+             r"|\bshot dead (?:an? |the )?(?:\w+ )?(?:prisoners?|detainees?|captives?)\b"
+             r"|\bshooting dead (?:an? |the )?(?:\w+ )?(?:prisoners?|detainees?|captives?)\b"),
          VAC, "Attack"),
+    Rule("killing civilians",
+         _rx(r"\bkill(?:ed|ing) (?:more than |at least |about |some |dozens of )?(?:\w+ )?"
+             r"(?:residents|civilians|villagers)\b"),
+         VAC, "Attack",
+         # killed by an air strike or shelling: ACLED codes the mode of violence
+         unless=_rx(r"\b(?:warplanes?|jets|aircraft|air ?strikes?|air raids?|helicopters?"
+                    r"|barrel bombs?|shell(?:s|ed|ing)|mortars?|rockets?|artillery)\b")),
     Rule("abduction", _rx(r"\babduct(?:ed|ions?)\b|\bkidnapp(?:ed|ing)\b|\bdisappeared\b"),
          VAC, "Abduction/forced disappearance"),
     Rule("sexual violence", _rx(r"\braped\b|\brapes?\b|\bsexual(?:ly)? (?:violence|assault"
@@ -280,18 +301,26 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\baerial (?:bombardment|bombing|attacks?"
              r"|strikes?|campaign)\b|\bair campaign\b|\bair ?power\b"
              r"|\b(?:warplanes?|fighter (?:jets?|(?:air)?planes?)|jets|helicopters?|aircraft"
-             r"|planes) (?:\w+ ){0,2}(?:struck|bombed|bombing|attacked|hit|pounded|targeted"
-             r"|carried out|strafed|raided)\b"
+             r"|planes) (?:\w+ ){0,3}(?:struck|bombed|bombing|attacked|hit|pounded|pounding"
+             r"|hammered|hammering|targeted|carried out|strafed|raided)\b"
              r"|\bhelicopter (?:gunship )?(?:attacks?|strikes?|raids?)\b"
              r"|\b(?:used|using) (?:\w+ ){0,2}(?:helicopters|warplanes|jets|aircraft)\b"
              r"|\bby the air force\b|\bair force (?:attacks?|strikes?|raids?|bombing)\b"
              r"|\b(?:carried out|conducted|launched) (?:[\w'’-]+ ){0,3}?strikes\b"
              r"|\bbarrel bombs?\b|\bdrone strikes?\b|\bbombing raids?\b"),
          REMOTE, "Air/drone strike"),
+    Rule("agreement ended",
+         _rx(r"\b(?:cease-?fire|truce|deal|agreement)s? (?:\w+ ){0,2}?(?:expired|broke down"
+             r"|collapsed|ended|lapsed|was broken|fell apart)\b"),
+         STRATEGIC, "Other"),
     Rule("agreement",
          _rx(r"\bcease-?fires?\b|\btruces?\b|\barmistice\b|\b(?:peace|reconciliation|evacuation"
              r"|surrender) (?:deal|agreement)\b|\bagreed to\b"),
-         STRATEGIC, "Agreement", unless=_rx(r"\bnever\b")),
+         STRATEGIC, "Agreement",
+         # "the first day of the truce", "although the truce was otherwise holding"
+         unless=_rx(r"\bnever\b|\b(?:day of|days of|during|despite|although|until"
+                    r"|in breach of|violat\w+) (?:the |a )?(?:\w+ )?(?:truce|cease-?fire)\b"
+                    r"|\b(?:truce|cease-?fire) (?:was |is )?(?:otherwise |still )?holding\b")),
     Rule("defection", _rx(r"\bdefected\b|\bdefection\b"),
          STRATEGIC, "Change to group/activity",
          unless=_rx(r"\bincluding (?:a |an |\w+ )?defect")),
@@ -304,7 +333,8 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bafter\b[^.;]{0,60}?\b(?:withdrew|withdrawn|pulled out|abandoned|evacuated"
              r"|retreated|fled)\b"),
          STRATEGIC, "Non-violent transfer of territory", after=_TERRITORY_RE),
-    Rule("territory", _TERRITORY_RE, BATTLES, BY_AGENT, not_preceded_by=_rx(_PEOPLE_BEFORE)),
+    Rule("territory", _TERRITORY_RE, BATTLES, BY_AGENT, not_preceded_by=_rx(_PEOPLE_BEFORE),
+         unless=_rx(_NOT_TAKEN)),
     Rule("shelling",
          _rx(r"\bshell(?:ed|ing)\b|\bbombard(?:ed|ing|ments?)\b|\bartillery\b(?! cover| support)"
              r"|\bmortared\b|\bmortars? (?:fire|attacks?|shells?|rounds?|strikes?)\b"
@@ -319,10 +349,12 @@ RULES: tuple[Rule, ...] = (
     Rule("people captured", _rx(r"\bcaptured\b"), BATTLES, "Armed clash",
          preceded_by=_rx(_PEOPLE_BEFORE)),
     Rule("movement",
-         _rx(r"\breinforc(?:e|ed|es|ing)\b|\b(?:sent|brought) in reinforcements\b"
+         _rx(r"\breinforc(?:e|es|ing)\b|\breinforced\b(?! by)"
+             r"|\b(?:sent|brought) in reinforcements\b"
              r"|\bregroup(?:ed|ing)?\b|\breposition(?:ed|ing)?\b|\bdeployed\b(?<!redeployed)"
              r"|\barrived\b|\bmass(?:ing|ed)\b|\b(?:were|was|being|been) sent to\b"
              r"|\bencircled\b|\bescaped\b|\bsurrender(?:ed|ing)?\b"
+             r"|\bcarried (?:[\w'’-]+ ){0,8}?out of\b"
              r"|\b(?:strengthen|bolster)(?:ed|ing)? (?:the |its |their )?(?:defen[cs]es|lines"
              r"|positions)\b|\b(?:aid|convoys?) (?:\w+ )?reached\b"),
          STRATEGIC, "Other"),
@@ -330,7 +362,9 @@ RULES: tuple[Rule, ...] = (
                         r"|\btorch(?:ed|ing)\b"),
          STRATEGIC, "Looting/property destruction"),
     Rule("armed clash",
-         _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b|\bfighting\b(?! for\b)|\bfought\b"
+         _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b|\bfought\b"
+             r"|(?<!fleeing the )(?<!fled the )(?<!escape the )(?<!escaping the )\bfighting\b"
+             r"(?! for\b)"
              r"|\bbattles?\b|\battacks?\b(?<!that attack)(?<!that attacks)(?<!to attack)"
              r"|\battack(?:ed|ing)\b|\bassault(?:s|ed|ing)?\b"
              r"|\bambush(?:ed|es)?\b|\bcounter-?(?:attacks?|offensives?)\b"
@@ -340,7 +374,8 @@ RULES: tuple[Rule, ...] = (
              r"|battle)\b"
              r"|\b(?:launched|began|started|conducted|opened) (?:an? |the |their )?(?:\w+ ){0,2}"
              r"operations?\b"
-             r"|\braid(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\bbesieg(?:ed|ing|e)\b|\bsiege\b"
+             r"|\braid(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\bto storm\b|\bbesieg(?:ed|ing|e)\b"
+             r"|\bsiege\b|\bdrove (?:\w+ ){0,2}back\b"
              r"|\badvanc(?:ed|es|ing)\b|\bpenetrat(?:ed|e)\b|\binfiltrat(?:ed|e)\b|\bbreached\b"
              r"|\bbroke (?:into|through)\b|\bentered\b|\brepel(?:led)?\b|\brepulsed\b"
              r"|\bintercepted\b(?! (?:the |their )?(?:\w+ )?communications)"
@@ -350,7 +385,7 @@ RULES: tuple[Rule, ...] = (
              r"|\bopened fire\b|\bstruck back\b|\bpushed back\b|\bstreet fighting\b"
              r"|\bdied\b|\bknocked out\b|\bprob(?:ed|ing)\b|\bbreak (?:into|through)\b"
              r"|\battempts? on\b|\b(?:win|winning) back\b|\bvictory (?:at|in|over)\b"
-             r"|\bpushed (?:on|forward|ahead|deeper|further|into)\b"),
+             r"|\bpushed (?:on|forward|ahead|deeper|further|into|north|south|east|west)\w*\b"),
          BATTLES, "Armed clash"),
     Rule("redeployment",
          _rx(r"\bredeploy(?:ed|ing|ment)?\b|\bfell back\b|\bpulled (?:\w+ ){0,2}back\b"
@@ -599,9 +634,26 @@ def _side_of(text: str, last: bool = False) -> str | None:
     return side
 
 
-def _territory_agent(text: str, match: re.Match[str], sides: Sequence[str]) -> str:
+# A clause whose subject is a pronoun: "It retook Zayzoun", "they had also taken al-Mishik".
+_PRONOUN_SUBJECT = _rx(r"(?:^|[,;]|\band|\bthat)\s*(?:[\w'’-]+ ){0,3}?(?:it|they)\s+"
+                       r"(?:[\w'’-]+\s+){0,3}$")
+# The words of the armed-clash rule that only count the dead.
+_TOLL_WORDS = frozenset({"killed", "killing", "dead", "death", "deaths", "casualties", "losses",
+                         "died"})
+
+
+def _territory_agent(text: str, match: re.Match[str], sides: Sequence[str],
+                     previous_side: str | None = None) -> str:
     """``government`` or ``opposition``: who took the place the territory verb names."""
     after = text[match.end():]
+    if match.group(0).endswith("hands"):  # "were in rebel hands"
+        side = _side_of(match.group(0))
+        if side:
+            return side
+    if match.group(0).endswith(" by"):  # "now held by the Army of Conquest"
+        side = _side_of(after[:60])
+        if side:
+            return side
     if _FELL_TO.match(match.group(0)):
         side = _side_of(after[:60])
         if side:
@@ -614,6 +666,9 @@ def _territory_agent(text: str, match: re.Match[str], sides: Sequence[str]) -> s
     side = _side_of(text[:match.start()], last=True)
     if side:
         return side
+    if previous_side in ("government", "opposition") and _PRONOUN_SUBJECT.search(
+            text, 0, match.start()):
+        return previous_side  # "It retook Zayzoun": who the sentence before was about
     for s in sides:
         if s in ("government", "opposition"):
             return s
@@ -635,7 +690,9 @@ def _first_match(rule: Rule, text: str) -> re.Match[str] | None:
     return None
 
 
-def classify_event(sentence: str, sides: Sequence[str] = ()) -> EventType | None:
+def classify_event(sentence: str, sides: Sequence[str] = (), *,
+                   previous: EventType | None = None,
+                   previous_side: str | None = None) -> EventType | None:
     """ACLED event type and sub-event type of one sentence, or None if it reports no event.
 
     Parameters
@@ -646,6 +703,12 @@ def classify_event(sentence: str, sides: Sequence[str] = ()) -> EventType | None
         ``"government"`` / ``"opposition"`` for the actors found in the sentence, in order of
         mention (the first is usually the subject); used to decide who took territory when the
         sentence itself does not say.
+    previous : EventType, optional
+        The type of the paragraph's event just before. A sentence that only counts the
+        dead (``Local activists put the death toll at 25``) after an air strike, shelling,
+        a bomb or an attack on civilians reports that same event, and takes its type.
+    previous_side : str, optional
+        The acting side of that event: who ``it`` / ``they`` is in ``It retook Zayzoun``.
 
     Returns
     -------
@@ -686,8 +749,12 @@ def classify_event(sentence: str, sides: Sequence[str] = ()) -> EventType | None
             if not dated:
                 continue
         sub = rule.sub_event_type
+        if (previous is not None and rule.name == "armed clash"
+                and previous.event_type in (REMOTE, VAC)
+                and all(m.group(0) in _TOLL_WORDS for m in rule.pattern.finditer(text))):
+            return previous
         if sub == BY_AGENT:
-            agent = _territory_agent(text, match, sides)
+            agent = _territory_agent(text, match, sides, previous_side)
             sub = GOVERNMENT_REGAINS if agent == "government" else NON_STATE_OVERTAKES
         return EventType(rule.event_type, sub)
     return None

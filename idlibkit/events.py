@@ -33,7 +33,7 @@ import pandas as pd
 from .actors import actor_pair, find_actors
 from .claims import claim_source
 from .event_dates import DateResolver
-from .event_types import classify_event
+from .event_types import GOVERNMENT_REGAINS, NON_STATE_OVERTAKES, EventType, classify_event
 from .factions import FactionTable
 from .fatalities import extract_casualties
 from .gazetteer import KIND_RANK, Gazetteer, Mention, main_location
@@ -109,6 +109,15 @@ class _Recent:
         return list(dict.fromkeys(out))
 
 
+def _acting_side(kind: EventType, sides: Sequence[str], before: str | None) -> str | None:
+    """Who acted in an event: the side that took territory, else the first side named."""
+    if kind.sub_event_type == GOVERNMENT_REGAINS:
+        return "government"
+    if kind.sub_event_type == NON_STATE_OVERTAKES:
+        return "opposition"
+    return sides[0] if sides else before
+
+
 def _article_events(
     art: Article,
     oid: str,
@@ -133,6 +142,8 @@ def _article_events(
             resolver.new_paragraph()
             speaker = None  # who the paragraph's last attributed sentence quoted
             here: list[str] = []  # the places the paragraph's last sentence naming any named
+            last_kind: EventType | None = None  # the paragraph's last event, and its side
+            last_side: str | None = None
             for sentence in split_sentences(para.text):
                 date = resolver.resolve(sentence)
                 speaker = claim_source(sentence, previous=speaker)
@@ -140,12 +151,15 @@ def _article_events(
                 referred = recent.referents(sentence)
                 recent.remember(places)
                 actors = find_actors(sentence, factions)
-                kind = classify_event(sentence, [a.side for a in actors if a.side])
+                sides = [a.side for a in actors if a.side]
+                kind = classify_event(sentence, sides, previous=last_kind,
+                                      previous_side=last_side)
                 if places or referred:
                     named = main_location(places)
                     here = [named.name] if named is not None else referred[:1]
                 if kind is None:
                     continue
+                last_kind, last_side = kind, _acting_side(kind, sides, last_side)
                 if not places and not referred:
                     # A sentence naming no place goes on where its paragraph was (``Local
                     # activists put the toll at 20``), else at the offensive's own place.

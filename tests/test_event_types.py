@@ -177,6 +177,31 @@ def test_result_is_a_frozen_pair() -> None:
     ("The rebels sealed all roads into the enclave.", "Other"),
     ("By then the brigade held about half of the town.", "Other"),
     ("A crew filmed fighters rounding up suspected militiamen.", "Arrests"),
+    ("Warplanes hit the main market that morning, killing five civilians.", "Air/drone strike"),
+    ("A crew filmed fighters there shooting dead an unarmed prisoner.", "Attack"),
+    ("SANA said warplanes and artillery were hammering terrorists around the camp.",
+     "Air/drone strike"),
+    ("The truce expired on the morning of 14 August.", "Other"),
+    ("A second short truce broke down after the talks failed.", "Other"),
+    ("One rebel was killed in an exchange of fire, although the truce was otherwise holding.",
+     "Armed clash"),
+    ("The next day, the first day of the truce, rebels said the army had been shelling the "
+     "town.", "Shelling/artillery/missile attack"),
+    ("On 9 August, a rebel counter-offensive forced the army to pull out of three villages.",
+     "Non-state actor overtakes territory"),
+    ("A commander told Reuters that the base had been freed.",
+     "Non-state actor overtakes territory"),
+    ("Every soldier had left and the camp was now held by the Army of Conquest.",
+     "Non-state actor overtakes territory"),
+    ("By Sunday night the hill and the army checkpoints were in rebel hands.",
+     "Non-state actor overtakes territory"),
+    ("One column pushed north to the village's edge, but the village was not taken.",
+     "Armed clash"),
+    ("Soldiers fleeing the fighting crossed the river and were detained by Turkish troops.",
+     "Arrests"),
+    ("The rebels tried to storm the camp, but the army, reinforced by the Tiger Forces, drove "
+     "them back.", "Armed clash"),
+    ("Buses carried 330 civilians out of the two towns to Turkey.", "Other"),
 ])
 def test_rule(sentence: str, expected: str) -> None:
     assert sub(sentence) == expected
@@ -334,3 +359,25 @@ def test_gold_non_events_are_mostly_none() -> None:
 def test_a_described_battle_that_also_dates_what_happened_is_told() -> None:
     assert classify_event("The siege of Foo was a contest of three years for the base, which "
                           "rebels encircled in September 2012 and took in 2015.") is not None
+
+
+def test_a_toll_after_a_remote_attack_is_that_attack() -> None:
+    strike = classify_event("Government aircraft struck the town on Tuesday.")
+    toll = "Local activists put the death toll at between 20 and 25 civilians."
+    assert classify_event(toll).sub_event_type == "Armed clash"
+    assert classify_event(toll, previous=strike) == strike
+    # after a battle, a toll stays a clash; and a sentence with its own mode keeps it
+    capture = classify_event("Rebels captured the hill.")
+    assert classify_event(toll, previous=capture).sub_event_type == "Armed clash"
+    assert classify_event("Fighting killed 20.", previous=strike).sub_event_type == (
+        "Armed clash")
+
+
+def test_a_pronoun_subject_takes_the_side_of_the_event_before() -> None:
+    s = "It retook Zayzoun and also recaptured two villages, Al-Masdar News reported."
+    assert classify_event(s).sub_event_type == "Non-state actor overtakes territory"
+    assert classify_event(s, previous_side="government").sub_event_type == (
+        "Government regains territory")
+    # a named side still decides
+    assert classify_event("The army retook Zayzoun.", previous_side="opposition"
+                          ).sub_event_type == "Government regains territory"
