@@ -19,13 +19,15 @@ label                       written as
                             media
 ``Turkish government``      the Turkish government / officials / authorities
 ``journalists``             a journalist, Turkish journalists, a reporter, the article
-``pro-government sources``  pro-government / pro-regime sources, sites, outlets
-``opposition sources``      opposition sources / spokesman / officials, anything
-                            pro-opposition (Smart News Agency, Al-Ghad TV, a network)
+``pro-government sources``  pro-government / pro-regime sources, sites, outlets; Iranian
+                            state media, Fars, Press TV, Al-Manar, Hezbollah
+``opposition sources``      opposition sources / spokesman / officials / news site /
+                            network / agency, anything pro-opposition or pro-rebel
 ``activists``               an (opposition) activist, (local) activists
 ``rebel sources``           rebels, rebel commanders / leader / videos, FSA, Free Syrian
                             Army, al-Nusra Front, Ahrar al-Sham, Islamic Front, the coalition,
-                            head of a rebel Military Council
+                            head of a rebel Military Council, a named Brigade / Battalion /
+                            Legion / Liwa / Jaysh
 ``military source``         a military source, the (Syrian) army / military announced or
                             claimed (the gold files code the army's own claims so)
 ``government``              the government, the regime, officials, the police chief
@@ -36,11 +38,13 @@ A name counts only where the sentence *attributes* the report to it. The attribu
 - ``according to X`` (X runs to the next comma; an appositive such as ``, head of ...``
   is kept with it);
 - ``X reported / said / claimed / stated / announced / confirmed / acknowledged / denied /
-  placed (the death toll) / put (losses at) / witnessed / showed ...`` where X is the phrase
+  placed (the death toll) / put (losses at) / witnessed / showed / counted / filmed /
+  published / hailed / quoted ...`` where X is the phrase
   before the verb, back to the previous comma, colon, quote or ``that``, or the appositive
   before it (``Al-Masdar, a pro-government site, said``). Passives (``it was reported``,
   ``were claimed killed``), relative clauses (``who is in contact with rebels``) and
-  counter-claims (``although pro-government outlets said``) are not attributions; the relay
+  counter-claims (``although`` / ``but`` / ``while pro-government outlets said``) are not
+  attributions; the relay
   of a quoted source is not the speaker (``a military source quoted by state television``);
 - a quotation closed by ``..., said X`` / ``..., told X``;
 - a relay: ``told X``, ``said to X``, ``working for X`` (news outlets only).
@@ -52,8 +56,9 @@ one (``The front's Twitter account said ..., the Reuters report said`` is ``Reut
 
 A sentence can only carry on the previous one's attribution through its words, so the caller
 passes the previous sentence's label as ``previous``: it is used when the speaker is a pronoun
-or ``the same group`` (``He said ...``, ``They also claimed ...``, ``A day later it raised its
-estimate ... and said``) and for a quotation that has no attribution of its own.
+or the same speaker again (``He said ...``, ``They also claimed ...``, ``The same site said``,
+``The agency said``, ``A day later it raised its estimate ... and said``) and for a quotation
+that has no attribution of its own.
 """
 
 from __future__ import annotations
@@ -79,6 +84,10 @@ SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("TIME", re.compile(r"\bTIME\b|\bTime [Mm]agazine\b")),
     ("BBC", re.compile(r"\bBBC\b")),
     ("The Economist", re.compile(r"\bEconomist\b")),
+    ("pro-government sources", re.compile(
+        r"\bIranian (?:state )?(?:media|TV|television|news agency|agency)\b|\bFars\b"
+        r"|\bPress TV\b|\bAl[- ]Manar\b|\bHezbollah\b|\bpro-(?:government|regime|Assad)\b"
+        r"|\bloyalist (?:sources?|media)\b", _I)),
     ("state media", re.compile(
         r"\bSANA\b|\bstate[- ](?:media|TV|television|news agency|run)\b"
         r"|\bSyrian (?:media|TV|television|news agency)\b|\bofficial (?:media|news agency)\b"
@@ -87,17 +96,17 @@ SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bTurkish (?:government|officials?|authorities|foreign ministry|prime minister)\b", _I)),
     ("journalists", re.compile(
         r"\bjournalists?\b|\breporters?\b|\bcorrespondents?\b|\bthe article\b", _I)),
-    ("pro-government sources", re.compile(
-        r"\bpro-(?:government|regime|Assad)\b|\bloyalist (?:sources?|media)\b", _I)),
     ("opposition sources", re.compile(
-        r"\bpro-opposition\b|\bopposition (?:sources?|spokes(?:man|woman|person)|officials?"
-        r"|leaders?|figures?|media|coalition)\b|\bSyrian National (?:Council|Coalition)\b",
+        r"\bpro-(?:opposition|rebel)\b|\bopposition (?:sources?|spokes(?:man|woman|person)"
+        r"|officials?|leaders?|figures?|media|coalition|(?:news )?(?:site|website|channel"
+        r"|outlet|agency|network|group|TV))\b|\bSyrian National (?:Council|Coalition)\b",
         _I)),
     ("activists", re.compile(r"\bactivists?\b", _I)),
     ("rebel sources", re.compile(
         r"\brebel(?:s|'s|s'|’s)?\b|\bFSA\b|\bFree Syrian Army\b|\bNusra\b|\bAhrar\b"
         r"|\bIslamic Front\b|\bArmy of Conquest\b|\bjihadists?\b|\binsurgents?\b"
-        r"|\bthe coalition\b", _I)),
+        r"|\bthe coalition\b|\b(?:Brigade|Brigades|Battalion|Legion|Liwa|Katiba|Jund|Jaysh"
+        r"|Jaish|Harakat)\b", _I)),
     ("military source", re.compile(
         r"\b(?:military|army|security) (?:sources?|officials?|spokes(?:man|woman|person)"
         r"|commanders?|command)\b|(?<!Free )(?<!Fattah )\b(?:army|military)\b(?! of conquest)"
@@ -119,7 +128,7 @@ _VERB = re.compile(
     r"|confirmed|confirms|denied|denies|acknowledged|admitted|conceded|placed"
     r"|put(?=\s+(?:\w+\s+){0,2}(?:toll|losses|casualties|figure|number|death)\b)"
     r"|witnessed|described|indicated|added|insisted|noted|wrote|tweeted|estimated"
-    r"|showed|showing)\b",
+    r"|showed|showing|counted|recorded|documented|filmed|published|hailed|quoted)\b",
     _I,
 )
 _ACCORDING = re.compile(r"\baccording to\s+", _I)
@@ -129,19 +138,21 @@ _RELAY = re.compile(
     _I,
 )
 _BOUNDARY = re.compile(r"[,;:\"“”()]|\bthat\b", _I)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)(?:\s+\w+ly)?\s*$", _I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being)(?:\s+(?:\w+ly|later|also|then"
+                      r"|first|initially|further|still|now|since))?\s*$", _I)
 _RELATIVE = re.compile(r"^(?:who|which|whom|whose|where)\b", _I)
 # A counter-claim ("..., although pro-government outlets said ...") does not source the
 # sentence's main claim.
-_CONCESSIVE = re.compile(r"^(?:although|though|even though)\b", _I)
+_CONCESSIVE = re.compile(r"^(?:although|though|even though|but|while|whereas)\b", _I)
 _CONJUNCTION = re.compile(r"^(?:and|but|then|and then)?(?:\s+also)?$", _I)
 # A pronoun subject at the start of a clause: "A day later it raised ... and said".
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:he|she|it|they)\s+\w", _I)
 # The relay of a quoted source is not the speaker: "a military source quoted by state TV".
 _RELAYED = re.compile(r"\s+(?:quoted|cited) by\b.*$|,?\s+citing\b.*$", _I)
 _PRONOUN = re.compile(
-    r"^(?:and\s+)?(?:he|she|it|they|the same (?:group|source|monitor|organi[sz]ation)"
-    r"|the group)"
+    r"^(?:and\s+)?(?:he|she|it|they|the same (?:group|sources?|monitor|organi[sz]ation|site"
+    r"|agency|outlet|channel|network|paper|daily|report)|the (?:group|agency|site|outlet"
+    r"|channel|network|paper|daily))"
     r"(?:\s+(?:also|later|further|then))?$",
     _I,
 )

@@ -138,9 +138,11 @@ def _article_events(
         if sec.path in _SKIP_SECTIONS:
             continue
         resolver.enter_section(sec.path)
+        # Who the last attributed sentence quoted: "He said ..." and "the same site said" in
+        # the next paragraph still mean them (news paragraphs are often one sentence long).
+        speaker = None
         for para in sec.paragraphs:
             resolver.new_paragraph()
-            speaker = None  # who the paragraph's last attributed sentence quoted
             here: list[str] = []  # the places the paragraph's last sentence naming any named
             last_kind: EventType | None = None  # the paragraph's last event, and its side
             last_side: str | None = None
