@@ -13,24 +13,35 @@ How a sentence is read
 2. **Counts of people.** A number counts only with a noun for people (``rebels``, ``soldiers``,
    ``pro-government fighters``, ``civilians``, ``detainees``, ...), with ``dead`` / ``deaths``,
    with ``others`` / ``more``, or bare where the verb follows (``while 40 were injured``).
-   ``15 checkpoints``, ``two tanks``, ``12 hours`` and ``51 airstrikes`` are not people.
-   ``a commander ... was assassinated``, ``Brigadier General X was killed``, ``an eight-year-old
-   boy and his father were killed`` and ``he is found dead`` count one person each.
+   ``15 checkpoints``, ``two tanks``, ``12 hours`` and ``51 airstrikes`` are not people, nor
+   are ``six of the seven roads`` or ``a dozen of their homes`` (the noun after ``of the`` /
+   ``of their`` is the count's). ``a commander ... was assassinated``, ``Brigadier General X
+   was killed``, ``an eight-year-old boy and his father were killed``, ``killed a local
+   militia leader`` and ``he is found dead`` count one person each.
 3. **What happened to them.** The verb decides, looked for before the count (``killed 63
    soldiers``, ``the death of six civilians``, ``captured 50 troops``, ``placed the death toll
    at 21``, ``... killed in the city reached 100``, ``killing all 35 people``, ``among the dead
-   was Col. X``) or after it (``47 people ... were killed``,
-   ``132 rebels, 76 soldiers and 11 civilians dead``, ``5 soldiers were later captured, then
-   they were executed``). A list shares its verb. Only deaths are fatalities; ``wounded`` /
-   ``injured``, ``captured`` / ``taken prisoner`` / ``arrested`` are not, and a count of
-   ``killed and wounded`` / ``killed or captured`` is no death count at all (it is *vague*).
+   was Col. X``, ``shooting dead a prisoner``, ``gunned down 12 civilians``, ``deaths ...
+   ranged between 186 and 226``) or after it (``47 people ... were killed``,
+   ``132 rebels, 76 soldiers and 11 civilians dead``, ``18 rebels died``, ``5 soldiers were
+   later captured, then they were executed``); hyphenated modifiers (``Hezbollah-trained
+   units``) do not end the search. A list shares its verb, also after it (``21 fighters had
+   been killed, along with 11 rebels and 18 foreign fighters`` is 50). Only deaths are
+   fatalities; ``wounded`` / ``injured``, ``captured`` / ``taken prisoner`` / ``arrested`` are
+   not, and a count of ``killed and wounded`` / ``killed or captured`` (``losses were put at
+   203 killed and wounded``) is no death count at all (it is *vague*).
 4. **Subsets are not added.** ``47 people, including 15 rebels, were killed`` is 47;
-   ``about 30 pro-government fighters (including two officers)`` is 30.
+   ``about 30 pro-government fighters (including two officers)`` is 30; ``seven people, six
+   of them children, were killed`` is 7. A share with its own verb is a count of its own
+   (``captured 30 soldiers, 12 of them were later executed``: 12 killed, 30 captured).
 5. **Totals.** Deaths in one sentence are added up (``10 soldiers and nine rebels were killed``
    is 19; ``killing seven soldiers and one civilian, and ... five soldiers were killed`` is
-   13). A second source's toll (``..., while Al-Masdar placed the death toll at 91``) is an
-   alternative estimate, not an addition: the low end is the lower report, the high end the
-   higher one (39 and 91). A running total (``executed 56 captured soldiers, bringing the
+   13; ``12 militiamen were killed ..., while about 18 rebels died`` is 30). A second
+   source's figure (``..., while Al-Masdar placed the death toll at 91``; ``..., while the
+   SNHR said at least 22 people were killed``) is an alternative estimate, not an addition,
+   unless it counts another party (``..., while the army said 15 rebels died`` adds): the low
+   end is the lower report, the high end the higher one (39 and 91; an open ``at least 22``
+   counts as 22 there). A running total (``executed 56 captured soldiers, bringing the
    number of prisoners killed ... to 71``) is the total killed in the sentence (71), as the
    gold README defines the figure.
 
@@ -51,10 +62,12 @@ deaths by the noun and its modifiers: rebels, fighters, militants, jihadists, in
 defectors, ``opposition fighters``, ``FSA members``; soldiers, troops, officers, policemen,
 pilots, Shabiha, NDF, ``pro-government`` / ``government fighters``, ``regime`` / ``army``
 anything; civilians, women, children, a boy, his father, detainees, prisoners, inmates.
-``people``, ``others`` and ``dead`` are left unassigned. ``captured`` adds up people
-captured, taken prisoner, arrested or detained. ``vague`` is True when a death count was
-given only in words (``dozens``, ``tens``, ``hundreds``, ``a number of``, ``several``,
-``many``), as ``killed and wounded``, or as ``heavy losses`` / ``casualties``.
+``members`` / ``men`` take the party after them (``12 members of the NDF``), a share its
+noun's (``six of them children``). ``people``, ``others`` and ``dead`` are left unassigned.
+``captured`` adds up people captured, taken prisoner, arrested or detained. ``vague`` is True
+when a death count was given only in words (``dozens``, ``tens``, ``hundreds``, ``a number
+of``, ``several``, ``many``), as ``killed and wounded``, or as ``heavy losses`` /
+``casualties``.
 """
 
 from __future__ import annotations
@@ -133,6 +146,9 @@ _PREFIX_INDEX: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = _by_first_wo
     [(w, "open") for w in _OPEN_PREFIXES] + [(w, "approx") for w in _APPROX_PREFIXES]
     + [(w, "upper") for w in _UPPER_PREFIXES] + [(("between",), "between")]
 )
+_PREFIX_WORDS = frozenset(
+    w for entries in _PREFIX_INDEX.values() for words, _ in entries for w in words
+)
 _VAGUE_INDEX: dict[str, tuple[tuple[tuple[str, ...], int | None], ...]] = _by_first_word(_VAGUE)
 
 _PLURAL_PEOPLE = frozenset({
@@ -160,6 +176,10 @@ _TITLES = frozenset({
     "Sheikh",
 })
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+# "six of the / their ...": the noun after them is the count's noun.
+_OF_DETERMINERS = frozenset({"the", "their", "his", "her", "its", "our", "these"})
+# Counts whose party is named after them: "12 members of the NDF".
+_MEMBERS = frozenset({"members", "men"})
 
 _REBEL_WORDS = frozenset({
     "rebel", "rebels", "opposition", "pro-opposition", "fsa", "nusra", "al-nusra", "jihadist",
@@ -198,8 +218,18 @@ _DEATH_NOUNS = frozenset({
     "death", "deaths", "killing", "killings", "execution", "executions", "corpses", "bodies",
     "lives", "massacre", "murder", "murders",
 })
-_TOLL_PREPS = frozenset({"at", "was", "of", "reached", "to", "is", "stood", "rose", "hit"})
+_RANGED = frozenset({"ranged", "ranging", "range", "varied", "varying"})
+_TOLL_PREPS = _RANGED | {"at", "was", "of", "reached", "to", "is", "stood", "rose", "hit"}
+_SHOOT = frozenset({"shot", "shoot", "shoots", "shooting"})
+_GUN = frozenset({"gunned", "gun", "guns", "gunning"})
 _TOLL_WORDS = frozenset({"toll", "killed", "dead", "fatalities", "deaths", "losses"})
+# "..., while <source> said N ...": a second report of the same deaths.
+_CONTRAST = frozenset({"while", "whereas", "but"})
+_REPORT_VERBS = frozenset({
+    "said", "says", "say", "reported", "reports", "put", "puts", "estimated", "estimates",
+    "claimed", "claims", "gave", "gives", "counted", "recorded", "documented", "according",
+    "stated", "cited", "placed",
+})
 _TAKE = frozenset({"took", "take", "taken", "taking", "takes"})
 _PRISONER = frozenset({"prisoner", "prisoners", "captive", "captives", "hostage", "hostages"})
 _FRACTIONS = frozenset({"half", "third", "thirds", "quarter", "percent", "per", "most", "part"})
@@ -217,6 +247,10 @@ _HARD_STOP = frozenset({
     ";", ".", "while", "but", "when", "after", "before", "because", "since", "if", "then",
     "where", "whereas", "although", "though", "during", "which", "until", "so", "thus",
 })
+# After a count's verb, counts that share it: "... were killed, along with 11 rebels".
+_JOINERS = (
+    ("along", "with"), ("together", "with"), ("as", "well", "as"), ("in", "addition", "to"),
+)
 _GLUE = frozenset({",", "and", "or", "plus", "as", "well"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -258,7 +292,7 @@ _DIGIT_RANGE = re.compile(r"(\d+)[-–](\d+)")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _GATE = re.compile(
     r"kill|dead|death|execut|captur|arrest|detain|prisoner|taken|took|assassinat|died|slain"
-    r"|shot|gunned|casualt|losses|toll|corpses|bodies|massacr|lives|murder|martyr|abduct"
+    r"|shot|gunn|casualt|losses|toll|corpses|bodies|massacr|lives|murder|martyr|abduct"
     r"|kidnap|seiz|perish|behead|slaughter|slew|missing|hostage|captive"
 )
 _VAGUE_WORDS = re.compile(r"\b(?:losses|casualties)\b", re.IGNORECASE)
@@ -380,8 +414,30 @@ def _transparent(low: list[str]) -> tuple[list[bool], list[bool]]:
                 skip[j] = subset[j] = True
                 j += 1
             i = j
+        elif low[i] == ",":
+            j = _apposed_share(low, i + 1)
+            for k in range(i + 1, j):
+                skip[k] = subset[k] = True
         i += 1
     return skip, subset
+
+
+def _apposed_share(low: list[str], i: int) -> int:
+    """End of a verbless share starting at ``low[i]`` (after a comma), else ``i``:
+    ``seven people, six of them children, were killed``. With a verb (``..., 20 of them
+    were later executed``) the share is a count of its own."""
+    n = len(low)
+    k = i
+    while k < n and k < i + 3 and low[k] in _PREFIX_WORDS:  # "at least six of them"
+        k += 1
+    if low[k:k + 2] != ["#", "of"] or low[k + 2:k + 3] not in (["them"], ["whom"]):
+        return i
+    j = k + 3
+    while j < n and low[j] not in (",", ";", ")", "."):
+        if low[j] in _AUX or _verb_at(low, j):
+            return i
+        j += 1
+    return j
 
 
 # -- counts ----------------------------------------------------------------------------------
@@ -459,6 +515,37 @@ def _noun_phrase(low: list[str], k: int, count: int | None) -> tuple[list[str], 
     return words, k
 
 
+def _count_phrase(low: list[str], k: int, count: int | None) -> tuple[list[str], int]:
+    """The noun phrase of a count whose number ends before ``low[k]``, and the index after.
+
+    ``six of them``; the noun of ``six of the seven roads`` / ``a dozen of their homes``
+    (roads and homes are no people); else the words after the number.
+    """
+    n = len(low)
+    if k + 1 < n and low[k] == "of":
+        if low[k + 1] in ("them", "those", "whom"):
+            return ["them"], k + 2
+        if low[k + 1] in _OF_DETERMINERS:
+            j = k + 2
+            if j < n and low[j] == "#":  # the share's noun follows the whole's number
+                j += 1
+            return _noun_phrase(low, j, count)
+    if k + 1 < n and low[k] == "out" and low[k + 1] == "of":
+        return ["out-of"], k + 2
+    return _noun_phrase(low, k, count)
+
+
+def _party_after(low: list[str], item: _Item, subset: bool) -> str | None:
+    """The party named after a count's noun: ``12 members of the NDF``; a share's
+    ``six of them children``."""
+    n, end = len(low), item.end
+    if item.head in _MEMBERS and end < n and low[end] in ("of", "from"):
+        return _party([w for w in low[end + 1:end + 6] if w not in _STOP])
+    if item.head == "them" and subset:
+        return _party(_noun_phrase(low, end, None)[0])
+    return None
+
+
 def _is_people(head: str, count: int | None) -> bool:
     if head in _PLURAL_PEOPLE or head in ("dead", "deaths"):
         return True
@@ -492,13 +579,7 @@ def _find_items(low: list[str], orig: list[str], num: list[int | None],
                 high = None
                 k += low[k] == "+" if k < n else 0
             item_low = None if kind == "upper" else value
-            if k < n and low[k] == "of" and k + 1 < n and low[k + 1] in ("the", "them", "those"):
-                words, end = (["them"], k + 2) if low[k + 1] != "the" else \
-                    _noun_phrase(low, k + 2, value)
-            elif k + 1 < n and low[k] == "out" and low[k + 1] == "of":
-                words, end = ["out-of"], k + 2
-            else:
-                words, end = _noun_phrase(low, k, value)
+            words, end = _count_phrase(low, k, value)
             if end < n and low[end] == "among":  # "40 dead among the Syrian army forces"
                 k = end + 1
                 while k < n and k < end + 7 and low[k][0].isalpha() and low[k] != "and":
@@ -514,7 +595,7 @@ def _find_items(low: list[str], orig: list[str], num: list[int | None],
             if words:
                 item.head = words[-1] if words[0] not in ("dead", "deaths") else words[0]
                 item.person = _is_people(item.head, value)
-                item.party = _party(words)
+                item.party = _party(words) or _party_after(low, item, subset[start])
             else:
                 item.bare = True
             items.append(item)
@@ -648,7 +729,8 @@ def _verb_after(low: list[str], skip: list[bool], j: int, budget: int) -> str | 
             return None
         elif t == "as" and j + 1 < n and low[j + 1] == "well":
             j += 1
-        elif t in _HARD_STOP or t.endswith(("ed", "ing")) or t in ("said", "says", "told"):
+        elif t in _HARD_STOP or t in ("said", "says", "told") or (
+                t.endswith(("ed", "ing")) and "-" not in t):  # "Hezbollah-trained" modifies
             return None
         elif t not in _GLUE:
             budget -= 1
@@ -666,8 +748,13 @@ def _verb_before(low: list[str], start: int) -> str | None:
     if k < 0:
         return None
     t = low[k]
-    if t in ("was", "were") and k >= 1 and low[k - 1] == "dead":  # "among the dead was"
+    prior = low[k - 1] if k >= 1 else ""
+    if t in ("was", "were") and prior == "dead":  # "among the dead was"
         return "kill"
+    if (t == "dead" and prior in _SHOOT) or (t == "down" and prior in _GUN):
+        return "kill"  # "shooting dead a prisoner", "gunned down 12 civilians"
+    if t == "from" and prior in _RANGED:  # "deaths ranged from 186 to 226"
+        k, t = k - 1, prior
     if t in _KILL_BEFORE:
         return "kill"
     if t in _CAPTURE_BEFORE:
@@ -684,6 +771,16 @@ def _linked(low: list[str], skip: list[bool], prev: _Item, item: _Item) -> bool:
     return all(skip[k] or low[k] in _GLUE for k in range(prev.end, item.start))
 
 
+def _joined(low: list[str], prev: _Item, item: _Item) -> bool:
+    """Whether ``item`` shares the verb of ``prev``'s clause: ``21 fighters had been killed,
+    along with 11 rebels``."""
+    for words in _JOINERS:
+        k = item.start - len(words)
+        if k >= prev.end and tuple(low[k:item.start]) == words:
+            return not any(t in _HARD_STOP for t in low[prev.end:k])
+    return False
+
+
 def _categorize(low: list[str], skip: list[bool], items: list[_Item]) -> None:
     prev: _Item | None = None
     for item in items:
@@ -697,6 +794,10 @@ def _categorize(low: list[str], skip: list[bool], items: list[_Item]) -> None:
                 before = _verb_before(low, item.start)
                 if before == "toll" and (item.vague or item.single):
                     before = None
+                if before == "toll" and item.end < len(low):
+                    # "losses were put at 203 killed and wounded": casualties, not deaths
+                    after = _verb_at(low, item.end)
+                    before = after if after in ("combined", "wound", "capture") else before
                 if before == "toll":
                     item.cat, item.toll = "kill", True
                     window = low[max(0, item.start - 16):item.start]
@@ -706,7 +807,9 @@ def _categorize(low: list[str], skip: list[bool], items: list[_Item]) -> None:
             if (item.cat is None and item.start > 0 and low[item.start - 1] in _TAKE
                     and item.end < len(low) and low[item.end] in _PRISONER):
                 item.cat = "capture"  # "took 50 troops prisoner"
-            if item.cat is None and prev is not None and _linked(low, skip, prev, item):
+            # A share with its own verb ("..., 12 of them were later executed") is no list item.
+            if item.cat is None and prev is not None and item.head != "them" and (
+                    _linked(low, skip, prev, item) or _joined(low, prev, item)):
                 item.cat, item.toll, item.cumulative = prev.cat, prev.toll, prev.cumulative
                 item.linked = prev
             if item.cat is None:
@@ -732,15 +835,32 @@ def _categorize(low: list[str], skip: list[bool], items: list[_Item]) -> None:
 
 # -- the public function ---------------------------------------------------------------------
 
-def _kill_groups(items: list[_Item]) -> list[list[_Item]]:
-    """The killed counts, in groups of alternative reports: a later ``death toll at ...``
-    starts a new group; a cumulative ``bringing the toll to N`` is the sentence's total and
-    replaces what came before it."""
+def _second_report(low: list[str], group: list[_Item], item: _Item) -> bool:
+    """Whether ``item`` is another source's figure for ``group``'s deaths: ``..., while the
+    SNHR said at least 22 people were killed``. Another party's deaths (``while the army
+    said 15 rebels died``) are more deaths, as is a count no source introduces."""
+    if item.single:  # "while X said a commander was killed": one more death
+        return False
+    between = low[group[-1].end:item.start]
+    cut = max((k for k, t in enumerate(between) if t in _CONTRAST), default=None)
+    if cut is None or any(t in (".", ";") for t in between[cut:]):
+        return False
+    if not any(t in _REPORT_VERBS for t in between[cut + 1:]):
+        return False
+    parties = {it.party for it in group} - {None}
+    return item.party is None or not parties or item.party in parties
+
+
+def _kill_groups(low: list[str], items: list[_Item]) -> list[list[_Item]]:
+    """The killed counts, in groups of alternative reports: a later ``death toll at ...`` or
+    a second source's figure starts a new group; a cumulative ``bringing the toll to N`` is
+    the sentence's total and replaces what came before it."""
     groups: list[list[_Item]] = [[]]
     for item in items:
         if item.subset or not item.person or (item.cat != "kill" and not item.also_killed):
             continue
-        if item.toll and item.linked is None and groups[-1]:
+        if item.linked is None and groups[-1] and (
+                item.toll or _second_report(low, groups[-1], item)):
             if item.cumulative:
                 groups = [[]]
             else:
@@ -811,7 +931,7 @@ deaths_government=None, deaths_civilians=None, captured=50, vague=False)
         if item.cat == "capture" and item.low is not None:
             captured = (captured or 0) + item.low
 
-    groups = _kill_groups(items)
+    groups = _kill_groups(low, items)
     if not groups:
         vague = vague or _VAGUE_WORDS.search(sentence) is not None
         if captured is None and not vague:

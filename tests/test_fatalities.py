@@ -94,6 +94,48 @@ def test_fatalities(sentence: str, expected: tuple[int | None, int | None]) -> N
 
 # -- numbers that are not deaths -------------------------------------------------------------
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # both clauses add up; a hyphenated modifier does not hide the verb
+    ("During the assault, 9 members of the army, the NDF and Iranian-backed militias were "
+     "killed and some 30 injured, while around 14 rebels died as they stormed a checkpoint.",
+     (23, 23)),
+    # counts after the verb share it
+    ("The monitor said at least 15 soldiers had been killed, along with 8 rebels and six "
+     "foreign jihadists.", (29, None)),
+    ("Nine rebels died on the hill, together with three civilians.", (12, 12)),
+    # a verbless share is part of the count before it; with its own verb it is a count
+    ("Eleven civilians in the village, four of them children, were killed in the shelling.",
+     (11, 11)),
+    ("Nine people in the market, at least five of them women, died in the raid.", (9, 9)),
+    ("Rebels captured 30 soldiers, 12 of them were later executed.", (12, 12)),
+    ("Seven people were wounded, and two of them later died.", (2, 2)),
+    ("Thirty soldiers were killed, 12 of them were officers.", (30, 30)),
+    # a second source's figure for the same deaths is an alternative, another party's adds
+    ("Activists put the death toll at between 30 and 35 civilians, while another monitor said "
+     "at least 31 people died.", (30, 35)),
+    ("Some 40 soldiers were killed, but the army said only 12 soldiers died.", (12, 40)),
+    ("At least 20 soldiers were killed, while the SOHR said 15 rebels died.", (35, None)),
+    # "N of the M X" / "N of their X": the noun decides
+    ("A rebel spokesman said his fighters controlled five of the eight entrances to the "
+     "village and had killed a regime officer.", (1, 1)),
+    ("Six soldiers had been killed and about a dozen of their vehicles destroyed, the officer "
+     "said.", (6, 6)),
+    ("Three rebels were killed and two of their houses burned.", (3, 3)),
+    ("Rebels killed six of the 20 soldiers guarding the post.", (6, 6)),
+    # shot dead / gunned down / executed one person
+    ("A video showed militiamen shooting dead a wounded soldier.", (1, 1)),
+    ("Gunmen shot dead a local activist near the mosque.", (1, 1)),
+    ("The militants executed a captured pilot.", (1, 1)),
+    ("Troops gunned down 12 civilians at the checkpoint.", (12, 12)),
+    # deaths that ranged; casualties (killed and wounded) are no deaths
+    ("Estimates of government deaths over the week ranged from 40 to 65, while rebel losses "
+     "were put at 90 killed and wounded.", (40, 65)),
+    ("Opposition deaths ranged between 70 and 95.", (70, 95)),
+])
+def test_fatalities_clauses(sentence: str, expected: tuple[int | None, int | None]) -> None:
+    assert low_high(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "On 12 March, the rebels seized 15 Syrian Army checkpoints in Khan Shaykhun.",
     "About 3,000 fighters took part in the attack.",
@@ -113,6 +155,8 @@ def test_fatalities(sentence: str, expected: tuple[int | None, int | None]) -> N
     "By 18 April 349 air-strikes were conducted against Idlib city.",
     "Rebels freed some 300 prisoners.",
     "Around 280 soldiers defected from the army.",
+    "Rebel losses were put at 120 killed or wounded.",
+    "Rebels said they held three of the four roads into the town and had killed nobody.",
     "",
 ])
 def test_not_deaths(sentence: str) -> None:
@@ -141,6 +185,14 @@ def test_deaths_by_party() -> None:
     # a person's party from what they belong to
     c = extract_casualties("A top military leader in Ahrar al-Sham had been killed.")
     assert (c.deaths_rebels, c.deaths_government) == (1, None)
+    # members take the party after them; a share its noun's
+    c = extract_casualties("Twelve members of the Nusra Front were killed in the strike.")
+    assert (c.deaths_rebels, c.deaths_government) == (12, None)
+    c = extract_casualties("Nine people in the market, five of them women, died in the raid.")
+    assert (c.fatalities_low, c.deaths_civilians) == (9, 5)
+    # counts joined after the verb keep their parties
+    c = extract_casualties("At least 15 soldiers had been killed, along with 8 rebels.")
+    assert (c.deaths_rebels, c.deaths_government) == (8, 15)
 
 
 @pytest.mark.parametrize(("sentence", "captured"), [
@@ -151,6 +203,9 @@ def test_deaths_by_party() -> None:
     ("Nine soldiers were taken prisoner.", 9),
     ("Many of Assad's soldiers were taken prisoners.", None),
     ("25 rebels are missing.", None),
+    # a share with its own verb is not another capture
+    ("Rebels captured 30 soldiers, 12 of them were later executed.", 30),
+    ("Rebels captured 50 soldiers, 20 of whom were officers.", 50),
 ])
 def test_captured(sentence: str, captured: int | None) -> None:
     assert extract_casualties(sentence).captured == captured
@@ -162,6 +217,7 @@ def test_captured(sentence: str, captured: int | None) -> None:
     ("The army entered the city and inflicted heavy losses on the rebels.", True),
     ("Tens of pro-government fighters were killed and wounded by the explosion.", True),
     ("The army had killed a large number of them.", True),
+    ("Rebel losses were put at 120 killed or wounded.", True),
     ("10 soldiers and nine rebels were killed.", False),
     ("The rebels captured the town.", False),
 ])
