@@ -363,8 +363,9 @@ RULES: tuple[Rule, ...] = (
          STRATEGIC, "Looting/property destruction"),
     Rule("armed clash",
          _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b|\bfought\b"
-             r"|(?<!fleeing the )(?<!fled the )(?<!escape the )(?<!escaping the )\bfighting\b"
-             r"(?! for\b)"
+             # the lookbehinds follow the word, so they run only where it matched
+             r"|\bfighting\b(?! for\b)(?<!fleeing the fighting)(?<!fled the fighting)"
+             r"(?<!escape the fighting)(?<!escaping the fighting)"
              r"|\bbattles?\b|\battacks?\b(?<!that attack)(?<!that attacks)(?<!to attack)"
              r"|\battack(?:ed|ing)\b|\bassault(?:s|ed|ing)?\b"
              r"|\bambush(?:ed|es)?\b|\bcounter-?(?:attacks?|offensives?)\b"
@@ -436,13 +437,16 @@ NOT_EVENTS: tuple[re.Pattern[str], ...] = (
         r"|\b(?:battle|offensive|attack|fighting) (?:showed|demonstrated|highlighted)\b"),
     _rx(r"\bsince (?:the (?:start|beginning|outbreak) of )?(?:syria['’]s|the) (?:\w+ )?"
         r"(?:conflict|war|uprising|revolution)\b"),
-    _rx(r"\b(?:goal|aim|objective|plan) (?:was|is) to\b|\b(?:were|was|are|is) hoping to\b"),
+    _rx(r"\b(?:goal|aim|objective|plan) (?:was|is) to\b|\b(?:were|was|are) hoping to\b"
+        r"|\bis hoping to\b"),
     # uncertainty and terms, not occurrences: "could not tell whether the dead were ...",
     # "The cause of the blast was not immediately known", "Under its terms, rebels were to"
     _rx(r"\b(?:could|can)(?:not| not) (?:tell|say|determine|confirm) (?:whether|if|how many)\b"
-        r"|\b(?:was|were|is|are) not (?:immediately )?(?:known|clear)\b"
+        r"|\b(?:was|were|are) not (?:immediately )?(?:known|clear)\b"
+        r"|\bis not (?:immediately )?(?:known|clear)\b"
         r"|\bdid not (?:give|provide|release|offer) (?:a |any )?(?:\w+ )?(?:toll|figures?"
-        r"|numbers?|details)\b|^\W*under (?:its|the|their) terms\b|\b(?:rarely|seldom)\b"),
+        r"|numbers?|details)\b|\b(?:rarely|seldom)\b"),
+    _rx(r"^\W*under (?:its|the|their) terms\b"),  # cheap: anchored at the start
     _rx(r"\b(?:lies|is located|is situated)\b|\bstill holds?\b|\bremains? in\b"
         r"|\b(?:remaining|last) positions\b"),
 )
