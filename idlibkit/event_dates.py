@@ -7,10 +7,12 @@ the narrative established. Each sentence's date expressions are resolved in orde
 expression                             resolution
 =====================================  =============================================
 ``On 24 March 2015``, ``March 24``     that day; a missing year comes from the
-                                       section heading (``### January 2013``), else
-                                       the year that puts it nearest the anchor (or
-                                       the offensive's start, or before publication)
-``Between 28 and 30 March``            the first day
+                                       sentence, the section heading (``### January
+                                       2013``), else the year within the offensive's
+                                       years that puts it nearest the anchor (or the
+                                       offensive's start, or before publication)
+``Between 28 and 30 March``, ``from    the first day
+26 to 29 October``
 ``In early June``, ``By September      the month (precision ``month``)
 2012``, ``During August``
 ``in 2014``                            the year (precision ``year``)
@@ -28,6 +30,8 @@ later``, ``two weeks later``           month, the result is known only to the mo
                                        weekday with its date (``On Thursday, 27
                                        August``) is that date
 ``A week after the first assault``     counted from the offensive's start
+``almost four years ago``              back from the publication date (or anchor), at
+                                       the precision of the unit
 =====================================  =============================================
 
 A sentence's first expression is its date (unless it is a relative phrase late in a
@@ -45,8 +49,18 @@ sentence:
   January 2013, precision ``month``; ``AFP reported on 2 September that rebels entered
   the town the day before`` → 1 September), and the occurrence, not the report, is what
   the next sentences go on from;
-- a backward phrase late in the sentence (``… stepped up its attacks the day before``)
-  counts from the anchor even where the sentence continues its paragraph.
+- a backward phrase late in the sentence (``… stepped up its attacks the day before``, and
+  likewise ``the following day``) counts from the anchor even where the sentence
+  continues its paragraph;
+- a relative phrase or weekday pinned by an explicit day is that day (``Eleven days
+  later, on the morning of 24 March``), and a relative phrase that describes the day
+  just named is no date (``On 19 July, a day after a bombing in Damascus``);
+- after ``X reported / said that``, a day is the occurrence's (``HRW reported in May that
+  troops had killed 95 civilians between 22 March and 6 April`` → 22 March).
+
+A section's first date becomes the anchor even when earlier than the last one: a lead
+that summed up the offensive down to its last day does not turn the narrative into
+flashbacks.
 
 A sentence without any date expression continues the occurrence of the sentence
 before it and takes its date: within a paragraph always; across paragraphs and
@@ -110,7 +124,8 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # word (2.3x faster on the benchmark corpus; the matches are the same).
 _EXPR = re.compile(
     rf"(?=\b\w|{_PREP} )(?:"
-    rf"\b[Bb]etween (?P<b1>{_D}) and (?P<b2>{_D}) (?P<bm>{_M})(?:,? (?P<by>{_Y}))?"
+    rf"\b(?:[Bb]etween|[Ff]rom) (?P<b1>{_D}) (?:and|to|until|till|[–-]) (?P<b2>{_D}) "
+    rf"(?P<bm>{_M})(?:,? (?P<by>{_Y}))?"
     rf"|{_P}\b(?P<d1>{_D}) (?P<m1>{_M})(?:,? (?P<y1>{_Y}))?\b"
     rf"|{_P}\b(?P<m2>{_M}) (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?\d{{3}})(?:,? (?P<y2>{_Y}))?"
     rf"|\b(?P<mcue>(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Ff]rom|[Tt]hroughout|[Oo]f|"
@@ -120,6 +135,8 @@ _EXPR = re.compile(
     rf"|\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Tt]hroughout)[- ](?:(?:early|late|mid)[- ])?"
     rf"(?P<y5>{_Y})\b"
     rf"|\b(?P<rn>{_N}) (?P<ru>days?|weeks?|months?) (?:later|after(?:wards)?)\b"
+    rf"|\b(?:almost |nearly |about |some |more than )?(?P<an>{_N}) (?P<au>days?|weeks?|months?"
+    rf"|years?) ago\b"
     rf"|\b(?:[Tt]he )?(?:next|following) (?:(?:{_N}) )?(?P<nu>day|days|morning|evening|"
     rf"night|week|month)\b"
     rf"|\b(?:[Aa]|[Oo]ne) day (?:later|after)\b|\b[Tt]he day after\b"
@@ -187,8 +204,22 @@ _AFTER_START = re.compile(r" (?:the )?(?:first|initial|opening) (?:assault|attac
 _REPORTED = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated)\b")
 # "the April 2012 Idlib Governorate Operation": a date inside a name, not this sentence's date.
 _IN_NAME = re.compile(r"\s+[A-Z]")
-_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week")
+_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week", "an")
 _YEARS = ("by", "y1", "y2", "y3", "y4", "y5")
+_RELATIVE_GROUPS = ("rn", "nu", "prev")
+# Between a relative phrase (or weekday) and the explicit day that pins it down.
+_EXPLICIT_GAP = re.compile(r",?\s*(?:(?:on|in|into|of)\s+)?(?:the\s+(?:morning|afternoon|evening"
+                           r"|night)\s+of\s+)?", re.IGNORECASE)
+_JUST_AFTER = re.compile(r",?\s*")
+_REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|claimed|stated|confirmed)\b"
+                            r"[^.;]{0,40}?\bthat\b")
+_HAS_NUMBER = re.compile(rf"\b{_N}\b")
+
+
+def _is_relative(m: re.Match[str]) -> bool:
+    """Whether a match counts days from another date (``a day after``, ``the next day``)."""
+    return any(m.group(k) for k in _RELATIVE_GROUPS) or m.group(0).lower().endswith(
+        ("day later", "day after"))
 
 
 def _in_name(sentence: str, m: re.Match[str]) -> bool:
@@ -294,6 +325,7 @@ class DateResolver:
         self._lede_seen = False
         self._sentence_year: int | None = None
         self._began: dt.date | None = None  # the last start of a campaign the text told
+        self._fresh_section = False  # no date resolved yet in the current section
 
     # -- document structure --------------------------------------------------------
     def enter_section(self, path: tuple[str, ...]) -> None:
@@ -301,6 +333,7 @@ class DateResolver:
         self.heading = None
         for h in path:
             self.heading = heading_date(h) or self.heading
+        self._fresh_section = True
         if self.heading is not None:
             self.anchor = self.heading
             self._previous_paragraph_date = None
@@ -343,6 +376,11 @@ class DateResolver:
             return self._undated(sentence)
         if len(found) > 1 and _in_name(sentence, found[0][0]):
             found = found[1:]
+        # "On the evening of 19 July, a day after a bombing in Damascus": the relative phrase
+        # describes the day just named; it is not another date.
+        found = [f for i, f in enumerate(found) if not (
+            i and _is_relative(f[0]) and any(found[i - 1][0].group(k) for k in _ABSOLUTE)
+            and _JUST_AFTER.fullmatch(sentence, found[i - 1][0].end(), f[0].start()))]
         first_match, main = found[0]
         reported = False
         if any(first_match.group(k) for k in _ABSOLUTE) and main.precision == "day":
@@ -351,13 +389,25 @@ class DateResolver:
                 if backward and r.date is not None and _REPORTED.search(sentence, 0, m.start()):
                     first_match, main, reported = m, r, True
                     break
-        if first_match.group("same") or first_match.group("wd"):
-            # "Overnight into 1 February": the explicit day says which day is meant.
+        if not reported and (first_match.group("wd") or not any(
+                first_match.group(k) for k in _ABSOLUTE)):
+            # "Overnight into 1 February", "On Thursday, 27 August", "Eleven days later, on
+            # the morning of 24 March": the explicit day says which day is meant.
             explicit = [(m, r) for m, r in found[1:2]
-                        if r.date is not None and any(m.group(k) for k in _ABSOLUTE)
-                        and m.start() - first_match.end() <= 8]
+                        if r.date is not None and r.precision == "day"
+                        and any(m.group(k) for k in _ABSOLUTE) and not m.group("wd")
+                        and _EXPLICIT_GAP.fullmatch(sentence, first_match.end(), m.start())]
             if explicit:
                 first_match, main = explicit[0]
+        if not reported and (that := _REPORTED_THAT.search(sentence)) and (
+                first_match.start() < that.start()):
+            # "HRW, whose researchers visited in late April, reported in May that the army
+            # had killed 95 civilians between 22 March and 6 April": the occurrence's date
+            later = [(m, r) for m, r in found if m.start() >= that.end() and r.date is not None
+                     and r.precision == "day" and any(m.group(k) for k in _ABSOLUTE)]
+            if later:
+                first_match, main = later[0]
+                reported = True
         if main.precision == "year":
             # "A second blockade took shape in 2014: rebels seized Morek on 1 February":
             # the year is context, the first more precise date is the occurrence.
@@ -366,7 +416,10 @@ class DateResolver:
                 first_match, main = finer[0]
         opening = bool(_OPENING.match(sentence[: first_match.start()]))
         is_absolute = any(first_match.group(k) for k in _ABSOLUTE)
-        if not (opening or is_absolute or reported or first_match.group("prev")) and (
+        counts_on = first_match.group("prev") or (
+            first_match.group("nu") in ("day", "morning", "evening", "night")
+            and not _HAS_NUMBER.search(first_match.group(0)))
+        if not (opening or is_absolute or reported or counts_on) and (
                 self._paragraph_date is not None):
             main = ResolvedDate(self._paragraph_date.date, self._paragraph_date.precision,
                                 first_match.group(0))
@@ -380,9 +433,12 @@ class DateResolver:
             moves_forward = self.anchor is None or self.anchor.date is None or (
                 latest.date >= self.anchor.date
             )
-            if opening or moves_forward:
+            if opening or moves_forward or self._fresh_section:
+                # (a section's first date restarts the story: a lead that summed up the
+                # whole offensive does not make its first events flashbacks)
                 self.anchor = latest
             self._paragraph_date = latest
+            self._fresh_section = False
         if main.date is not None and main.precision == "day" and _OPENED.search(sentence):
             self._began = main.date
         if self.published is not None and not self._lede_seen and main.date is not None:
@@ -442,6 +498,11 @@ class DateResolver:
             d for y in (ref.year - 1, ref.year, ref.year + 1)
             if (d := _safe_date(y, month, min(day, 28) if month == 2 else day)) is not None
         ]
+        if self.start is not None and self.end is not None:
+            # The offensive's own years first: "on 13 March" in a lead that ended "until 2
+            # November 2012" is March 2012, not the March 2013 nearer to that anchor.
+            inside = [d for d in candidates if self.start.year <= d.year <= self.end.year]
+            candidates = inside or candidates
         if self.published is not None and self.anchor is None:
             before = [d for d in candidates if d <= self.published]
             candidates = before or candidates
@@ -471,6 +532,19 @@ class DateResolver:
             return ResolvedDate(dt.date(int(g["y5"]), 1, 1), "year", text)
         if g["wd"]:
             return self._weekday(g["wd"], bool(g["lastweek"]), base, text)
+        if g["an"]:
+            # "almost four years ago": back from the publication date (or the anchor)
+            n = _number(g["an"])
+            ref = self.published or (base.date if base is not None else None)
+            if n is None or ref is None:
+                return ResolvedDate.unknown(text)
+            unit = g["au"].rstrip("s")
+            if unit == "year":
+                return ResolvedDate(dt.date(ref.year - n, 1, 1), "year", text)
+            if unit == "month":
+                return ResolvedDate(_add_months(ref, -n), "month", text)
+            return ResolvedDate(ref - dt.timedelta(days=n * (7 if unit == "week" else 1)),
+                                "day", text)
         if g["tm"]:
             ref = self.published or (base.date if base is not None else None)
             if ref is None:

@@ -214,3 +214,54 @@ def test_periods_counted_from_a_start() -> None:
                 "A week after the first assault, the rebels struck back.",
                 "At least 22 civilians were killed during the offensive."])
     assert got[3:] == [(D(2015, 4, 2), "day"), (D(2015, 3, 31), "day"), (START, "day")]
+
+
+def test_a_day_written_without_year_falls_in_the_offensives_years() -> None:
+    # The lead's end date (2 November 2012) is the anchor; 13 March 2013 would be nearer,
+    # but the offensive ran in 2012.
+    got = _run(["The battles lasted until 2 November 2012.",
+                "Government forces retook Idlib on 13 March."],
+               start=D(2012, 3, 24), end=D(2012, 11, 2))
+    assert got[1] == (D(2012, 3, 13), "day")
+
+
+def test_a_sections_first_date_restarts_the_story() -> None:
+    got = _run([], start=D(2012, 3, 24), end=D(2012, 11, 2), sections=[
+        ((), [["The fighting ended on 2 November 2012."]]),
+        (("March",), [["Government forces retook Idlib on 13 March.",
+                       "Eleven days later, tanks entered the town."]]),
+    ])
+    assert got[2] == (D(2012, 3, 24), "day")
+
+
+def test_a_relative_phrase_pinned_by_an_explicit_day() -> None:
+    got = _run(["On 13 March, the army retook the city.",
+                "Twelve days later, on the morning of 24 March, tanks entered the town."])
+    assert got[1] == (D(2015, 3, 24), "day")
+
+
+def test_a_day_after_that_describes_the_day_just_named() -> None:
+    got = _run(["On the evening of 19 March, a day after a bombing in Damascus, rebels "
+                "attacked.", "Within hours the army hit back."])
+    assert got == [(D(2015, 3, 19), "day"), (D(2015, 3, 19), "day")]
+
+
+def test_the_date_after_reported_that_is_the_occurrences() -> None:
+    got = _run(["Researchers who visited in late April reported in May that troops had killed "
+                "95 civilians between 22 March and 6 April."])
+    assert got == [(D(2015, 3, 22), "day")]
+
+
+def test_from_day_to_day_is_its_first_day() -> None:
+    assert _run(["The truce, from 26 to 29 March, was ignored."]) == [(D(2015, 3, 26), "day")]
+
+
+def test_the_following_day_late_in_a_sentence_still_counts() -> None:
+    got = _run(["On 11 April, rebels attacked.",
+                "Sixteen soldiers were killed across the province the following day."])
+    assert got[1] == (D(2015, 4, 12), "day")
+
+
+def test_years_ago_against_the_publication_date() -> None:
+    r = DateResolver(None, None, D(2015, 4, 27))
+    assert r.resolve("The town rose up almost four years ago.").date == D(2011, 1, 1)

@@ -24,3 +24,15 @@ def test_a_report_line_that_starts_like_boilerplate_is_kept() -> None:
     line = "Share prices in Damascus fell as rebels advanced on the city."
     art = read_news(PAGE.format(line=line), "raid.txt")
     assert line in [p.text for s in art.sections for p in s.paragraphs]
+
+
+@pytest.mark.parametrize("line", ["World | Middle East | Syria", "Home › News › Middle East"])
+def test_a_breadcrumb_is_not_the_headline(line: str) -> None:
+    page = f"{line}\n\nRebels raid a town\n\nPublished: 2 May 2015\n\nRebels entered it.\n"
+    assert read_news(page, "raid.txt").title == "Rebels raid a town"
+
+
+def test_a_cookie_banner_with_a_link_bar_is_boilerplate() -> None:
+    page = ("We use cookies to help our site work. OK, I agree | Change my preferences\n\n"
+            "Rebels raid a town\n\nPublished: 2 May 2015\n\nRebels entered it.\n")
+    assert read_news(page, "raid.txt").title == "Rebels raid a town"

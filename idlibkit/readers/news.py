@@ -76,9 +76,13 @@ def _is_chrome(line: str) -> bool:
     s = line.strip()
     if len(s) > 200:
         return False
-    # "Accept cookies | Manage cookies", "Facebook · Twitter · Email": a bar of links
-    parts = [p for p in re.split(r"\s*[|·•]\s*", s) if p]
-    return bool(parts) and all(_BOILERPLATE.match(p) for p in parts)
+    if _BOILERPLATE.match(s):
+        return True
+    # "Accept cookies | Manage cookies", "Facebook · Twitter · Email": a bar of links;
+    # "World | Middle East | Syria", "Home › News": a breadcrumb of short section names
+    parts = [p for p in re.split(r"\s*[|·•›»]\s*|\s+>\s+", s) if p]
+    return len(parts) > 1 and (all(_BOILERPLATE.match(p) for p in parts) or all(
+        len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in parts))
 
 
 def read_news(text: str, path: str | Path) -> Article:
