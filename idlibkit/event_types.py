@@ -93,9 +93,10 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
 3. Territory: who took it decides between *Government regains territory* and *Non-state actor
    overtakes territory*. The agent is, in order: a side named in the phrase itself (``fell
    into rebel hands``), the ``by X`` of a passive (``recaptured by pro-government forces``),
-   the X of ``fell to X``, the nearest side named before the verb (``the army recaptured``),
-   then ``sides[0]`` (the actor tagger's first actor), and finally rebels (the corpus is about
-   rebel offensives). Capturing *people or equipment* (``captured 50 troops``, ``40
+   the X of ``fell to X``, the first side named in the verb's own clause (``the army had
+   driven the rebels out and taken control``), the nearest side named before the verb,
+   the side of the event before for a pronoun subject, then ``sides[0]`` (the actor
+   tagger's first actor), and finally rebels (the corpus is about rebel offensives). Capturing *people or equipment* (``captured 50 troops``, ``40
    captured``, ``seized two tanks``) is not territory: ACLED codes the capture of combatants
    in fighting as an Armed clash. An intention is not an event (``launched an offensive to
    capture``, ``tried to take over``).
@@ -108,9 +109,9 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
 6. Shooting down an aircraft in fighting is Battles / Armed clash.
 7. A statement of who controls a place is an event (Strategic developments / Other) only when
    the sentence dates it; undated it is background.
-8. A sentence that only counts the dead after an air strike, shelling, a bomb or an attack
-   on civilians in the same paragraph reports that event and takes its type (``previous``);
-   after a battle it stays an Armed clash. ``It`` / ``they`` taking territory is the side
+8. A sentence that only counts the dead after an air strike, shelling or a bomb in the same
+   paragraph reports that event and takes its type (``previous``); after a battle (or an
+   attack on civilians: a toll of fighters and civilians) it stays an Armed clash. ``It`` / ``they`` taking territory is the side
    of the event before (``previous_side``).
 
 ``classify_event`` returns None for sentences that report no datable occurrence
@@ -263,14 +264,20 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bsuicide (?:car[- ]?)?(?:bombs?|bombers?|bombings?|cars?|trucks?|vehicles?"
              r"|attacks?|attackers?|vests?|vbieds?)\b|\b(?:vbieds?|svbieds?)\b"
              r"|\bblew (?:himself|themselves) up\b"),
-         REMOTE, "Suicide bomb"),
+         REMOTE, "Suicide bomb",
+         # "the army killed dozens of suicide bombers", "could not tell whether the car had
+         # been driven by a suicide bomber"
+         unless=_rx(r"\b(?:killed|captured|arrested)\b[^.;]{0,60}\bsuicide bombers\b"
+                    r"|\b(?:whether|if)\b[^.;]{0,60}\bsuicide\b")),
     Rule("execution",
          _rx(r"\bexecut(?:ed|ing|ions?)\b|\bshot en masse\b|\bmassacred?\b"
              r"|\bgunned (?:\w+ )?down\b|\bsummar(?:y|ily) (?:killed|killing|executed)\b"
              r"|\b(?:corpses|bodies) of (?:\w+ ){0,2}(?:detainees|prisoners|civilians)\b"
              r"|\bdragged civilians\b"
-             r"|\bshot dead (?:an? |the )?(?:\w+ )?(?:prisoners?|detainees?|captives?)\b"
-             r"|\bshooting dead (?:an? |the )?(?:\w+ )?(?:prisoners?|detainees?|captives?)\b"),
+             r"|\bshot dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
+             r"(?:prisoners?|detainees?|captives?)\b"
+             r"|\bshooting dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
+             r"(?:prisoners?|detainees?|captives?)\b|\bbeaten and (?:then )?shot\b"),
          VAC, "Attack"),
     Rule("killing civilians",
          _rx(r"\bkill(?:ed|ing) (?:more than |at least |about |some |dozens of )?(?:\w+ )?"
@@ -296,7 +303,8 @@ RULES: tuple[Rule, ...] = (
              r"|\bblasts?\b|\bdetonat(?:ed|ing)\b|\bblew up\b|\bbooby[- ]trap"
              r"|\b(?:planted|placed|detonated|set off) (?:\w+ ){0,3}explosives\b"),
          REMOTE, "Remote explosive/landmine/IED"),
-    Rule("grenade", _rx(r"\bgrenades?\b"), REMOTE, "Grenade"),
+    Rule("grenade", _rx(r"\bgrenades?\b"), REMOTE, "Grenade",
+         unless=_rx(r"\barmed (?:\w+ ){0,3}with\b")),  # what fighters carried
     Rule("air strike",
          _rx(r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\baerial (?:bombardment|bombing|attacks?"
              r"|strikes?|campaign)\b|\bair campaign\b|\bair ?power\b"
@@ -380,7 +388,8 @@ RULES: tuple[Rule, ...] = (
              r"|\badvanc(?:ed|es|ing)\b|\bpenetrat(?:ed|e)\b|\binfiltrat(?:ed|e)\b|\bbreached\b"
              r"|\bbroke (?:into|through)\b|\bentered\b|\brepel(?:led)?\b|\brepulsed\b"
              r"|\bintercepted\b(?! (?:the |their )?(?:\w+ )?communications)"
-             r"|\bkilled\b|\bkilling\b|\bdead\b|\bdeaths?\b|\bcasualties\b|\blosses\b"
+             r"|\bkilled\b|\bkilling\b|\bdead\b|\bdeaths?\b|\blosses\b"
+             r"|\bcasualties\b(?<!avoid casualties)(?<!avoiding casualties)(?<!spare casualties)"
              r"|\bassassinat(?:ed|ion)\b|\bdestroyed\b(?<!the destroyed)|\bdestroying\b"
              r"|\b(?:able|managed) to destroy\b|\bdamag(?:ed|ing)\b|\bfired? on\b"
              r"|\bopened fire\b|\bstruck back\b|\bpushed back\b|\bstreet fighting\b"
@@ -441,12 +450,14 @@ NOT_EVENTS: tuple[re.Pattern[str], ...] = (
         r"|\bis hoping to\b"),
     # uncertainty and terms, not occurrences: "could not tell whether the dead were ...",
     # "The cause of the blast was not immediately known", "Under its terms, rebels were to"
-    _rx(r"\b(?:could|can)(?:not| not) (?:tell|say|determine|confirm) (?:whether|if|how many)\b"
-        r"|\b(?:was|were|are) not (?:immediately )?(?:known|clear)\b"
+    _rx(r"\b(?:was|were|are) not (?:immediately )?(?:known|clear)\b"
         r"|\bis not (?:immediately )?(?:known|clear)\b"
         r"|\bdid not (?:give|provide|release|offer) (?:a |any )?(?:\w+ )?(?:toll|figures?"
         r"|numbers?|details)\b|\b(?:rarely|seldom)\b"),
-    _rx(r"^\W*under (?:its|the|their) terms\b"),  # cheap: anchored at the start
+    # cheap: anchored at the start ("The monitor said it could not tell whether ...", but
+    # not "The post was attacked; he could not tell whether ...")
+    _rx(r"^\W*under (?:its|the|their) terms\b|^[^;,]{0,60}\b(?:could|can)(?:not| not) "
+        r"(?:yet )?(?:tell|say|determine|confirm) (?:whether|if|how many)\b"),
     _rx(r"\b(?:lies|is located|is situated)\b|\bstill holds?\b|\bremains? in\b"
         r"|\b(?:remaining|last) positions\b"),
 )
@@ -641,6 +652,8 @@ def _side_of(text: str, last: bool = False) -> str | None:
 # A clause whose subject is a pronoun: "It retook Zayzoun", "they had also taken al-Mishik".
 _PRONOUN_SUBJECT = _rx(r"(?:^|[,;]|\band|\bthat)\s*(?:[\w'’-]+ ){0,3}?(?:it|they)\s+"
                        r"(?:[\w'’-]+\s+){0,3}$")
+_CLAUSE_START = _rx(r"[,;:]|\b(?:that|said|says|reported|claimed|while|but|when|as|after"
+                   r"|before|although|though)\b")
 # The words of the armed-clash rule that only count the dead.
 _TOLL_WORDS = frozenset({"killed", "killing", "dead", "death", "deaths", "casualties", "losses",
                          "died"})
@@ -667,6 +680,12 @@ def _territory_agent(text: str, match: re.Match[str], sides: Sequence[str],
         side = _side_of(passive.group("agent"))
         if side:
             return side
+    # The subject of the verb's own clause: "the army had driven the rebels out and taken
+    # full control", "rebels chasing the retreating troops captured Nahliya".
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, match.start())]
+    side = _side_of(text[starts[-1] if starts else 0:match.start()])
+    if side:
+        return side
     side = _side_of(text[:match.start()], last=True)
     if side:
         return side
@@ -709,8 +728,8 @@ def classify_event(sentence: str, sides: Sequence[str] = (), *,
         sentence itself does not say.
     previous : EventType, optional
         The type of the paragraph's event just before. A sentence that only counts the
-        dead (``Local activists put the death toll at 25``) after an air strike, shelling,
-        a bomb or an attack on civilians reports that same event, and takes its type.
+        dead (``Local activists put the death toll at 25``) after an air strike, shelling
+        or a bomb reports that same event, and takes its type.
     previous_side : str, optional
         The acting side of that event: who ``it`` / ``they`` is in ``It retook Zayzoun``.
 
@@ -754,7 +773,7 @@ def classify_event(sentence: str, sides: Sequence[str] = (), *,
                 continue
         sub = rule.sub_event_type
         if (previous is not None and rule.name == "armed clash"
-                and previous.event_type in (REMOTE, VAC)
+                and previous.event_type == REMOTE
                 and all(m.group(0) in _TOLL_WORDS for m in rule.pattern.finditer(text))):
             return previous
         if sub == BY_AGENT:

@@ -202,6 +202,18 @@ def test_result_is_a_frozen_pair() -> None:
     ("The rebels tried to storm the camp, but the army, reinforced by the Tiger Forces, drove "
      "them back.", "Armed clash"),
     ("Buses carried 330 civilians out of the two towns to Turkey.", "Other"),
+    ("Security forces shot dead at least 23 detainees before pulling out.", "Attack"),
+    ("The footage showed wounded soldiers being beaten and then shot.", "Attack"),
+    ("SANA said army units had redeployed outside the city to avoid casualties.", "Other"),
+    ("State media said the army had killed dozens of fighters, including suicide bombers.",
+     "Armed clash"),
+    ("The post was attacked; he could not tell whether the car was driven by a suicide "
+     "bomber.", "Armed clash"),
+    ("Defenders armed with rifles and grenades damaged one tank.", "Armed clash"),
+    ("By 26 March the army had driven the rebels out and taken full control of the town.",
+     "Government regains territory"),
+    ("On Wednesday, rebels chasing the retreating troops captured a hilltop village.",
+     "Non-state actor overtakes territory"),
 ])
 def test_rule(sentence: str, expected: str) -> None:
     assert sub(sentence) == expected
@@ -366,7 +378,10 @@ def test_a_toll_after_a_remote_attack_is_that_attack() -> None:
     toll = "Local activists put the death toll at between 20 and 25 civilians."
     assert classify_event(toll).sub_event_type == "Armed clash"
     assert classify_event(toll, previous=strike) == strike
-    # after a battle, a toll stays a clash; and a sentence with its own mode keeps it
+    # after a battle (or an attack on civilians), a toll stays a clash; and a sentence with
+    # its own mode keeps it
+    attack = classify_event("Troops executed ten prisoners.")
+    assert classify_event(toll, previous=attack).sub_event_type == "Armed clash"
     capture = classify_event("Rebels captured the hill.")
     assert classify_event(toll, previous=capture).sub_event_type == "Armed clash"
     assert classify_event("Fighting killed 20.", previous=strike).sub_event_type == (
