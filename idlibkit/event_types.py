@@ -96,9 +96,10 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
    the X of ``fell to X``, the first side named in the verb's own clause (``the army had
    driven the rebels out and taken control``), the nearest side named before the verb,
    the side of the event before for a pronoun subject, then ``sides[0]`` (the actor
-   tagger's first actor), and finally rebels (the corpus is about rebel offensives). Capturing *people or equipment* (``captured 50 troops``, ``40
-   captured``, ``seized two tanks``) is not territory: ACLED codes the capture of combatants
-   in fighting as an Armed clash. An intention is not an event (``launched an offensive to
+   tagger's first actor), and finally rebels (the corpus is about rebel offensives).
+   Capturing *people or equipment* (``captured 50 troops``, ``40 captured``, ``seized two
+   tanks``) is not territory: ACLED codes the capture of combatants in fighting as an
+   Armed clash. An intention is not an event (``launched an offensive to
    capture``, ``tried to take over``).
 4. Territory taken after the holder withdrew (``recaptured ... after the rebels pulled out``)
    is a Non-violent transfer of territory, as is a withdrawal *from* a place; moving one's own
@@ -111,8 +112,8 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
    the sentence dates it; undated it is background.
 8. A sentence that only counts the dead after an air strike, shelling or a bomb in the same
    paragraph reports that event and takes its type (``previous``); after a battle (or an
-   attack on civilians: a toll of fighters and civilians) it stays an Armed clash. ``It`` / ``they`` taking territory is the side
-   of the event before (``previous_side``).
+   attack on civilians: a toll of fighters and civilians) it stays an Armed clash.
+   ``It`` / ``they`` taking territory is the side of the event before (``previous_side``).
 
 ``classify_event`` returns None for sentences that report no datable occurrence
 (:data:`NOT_EVENTS`): definitions (``... refers to ...``, ``was a series of``, ``The Battle
