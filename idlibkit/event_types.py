@@ -244,6 +244,8 @@ _TERRITORY = (
     r"|\bretook\b|\bretaken\b|\bregained\b|\bsecured\b|\bsecuring\b"
     r"|\bliberat(?:ed|ing)\b|\bwon back\b|\bnow (?:held|controlled) by\b"
     r"|\b(?:had been|has been|was|were) freed\b"
+    r"|\b(?:base|town|city|camp|village|airbase|airport|hill|checkpoint|position|garrison)s? "
+    r"(?:had|has) fallen\b"  # not "before the base fell": a time, not the news
     r"|\bforced (?:[\w'’-]+ ){1,4}?to (?:withdraw|pull out|retreat|abandon|leave|evacuate)\b"
 )
 # "neither village was taken", "failed to capture": no territory changed hands.
@@ -362,13 +364,15 @@ RULES: tuple[Rule, ...] = (
              r"|\b(?:sent|brought) in reinforcements\b"
              r"|\bregroup(?:ed|ing)?\b|\breposition(?:ed|ing)?\b|\bdeployed\b(?<!redeployed)"
              r"|\barrived\b|\bmass(?:ing|ed)\b|\b(?:were|was|being|been) sent to\b"
-             r"|\bencircled\b|\bescaped\b|\bsurrender(?:ed|ing)?\b"
+             r"|\bencircled\b|\bsurrounded\b|\bescaped\b|\bsurrender(?:ed|ing)?\b"
              r"|\bcarried (?:[\w'’-]+ ){0,8}?out of\b"
              r"|\b(?:strengthen|bolster)(?:ed|ing)? (?:the |its |their )?(?:defen[cs]es|lines"
              r"|positions)\b|\b(?:aid|convoys?) (?:\w+ )?reached\b"),
          STRATEGIC, "Other"),
     Rule("looting", _rx(r"\bloot(?:ed|ing)\b|\bplunder(?:ed|ing)\b|\bransack(?:ed|ing)\b"
-                        r"|\btorch(?:ed|ing)\b"),
+                        r"|\btorch(?:ed|ing)\b|\bset(?:ting)? fire to\b|\bburn(?:ed|t|ing) "
+                        r"(?:down )?(?:the |their |dozens of |hundreds of )?(?:homes|houses"
+                        r"|shops|market)\b"),
          STRATEGIC, "Looting/property destruction"),
     Rule("armed clash",
          _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b|\bfought\b"
@@ -396,7 +400,10 @@ RULES: tuple[Rule, ...] = (
              r"|\bopened fire\b|\bstruck back\b|\bpushed back\b|\bstreet fighting\b"
              r"|\bdied\b|\bknocked out\b|\bprob(?:ed|ing)\b|\bbreak (?:into|through)\b"
              r"|\battempts? on\b|\b(?:win|winning) back\b|\bvictory (?:at|in|over)\b"
-             r"|\bpushed (?:on|forward|ahead|deeper|further|into|north|south|east|west)\w*\b"),
+             r"|\bpushed (?:on|forward|ahead|deeper|further|into|north|south|east|west)\w*\b"
+             r"|\bforced (?:their|its|his) way\b|\bpursu(?:e|ed|ing)\b|\bstreamed into\b"
+             r"|\bbodies of (?:at least |more than |about |some )?(?:\w+ ){0,2}(?:soldiers|fighters"
+             r"|rebels|militiamen|troops)\b"),
          BATTLES, "Armed clash"),
     Rule("redeployment",
          _rx(r"\bredeploy(?:ed|ing|ment)?\b|\bfell back\b|\bpulled (?:\w+ ){0,2}back\b"
@@ -408,7 +415,8 @@ RULES: tuple[Rule, ...] = (
              r"|\bheading (?:for|towards?)\b|\b(?:left|leaving) (?:the |their )?(?:camp|base"
              r"|barracks|positions?|garrison)\b|\bturned (?:\w+ )?back\b"),
          STRATEGIC, "Other"),
-    Rule("arrests", _rx(r"\barrest(?:ed|s)\b|\bdetained\b|\brounded up\b|\brounding up\b"),
+    Rule("arrests", _rx(r"\barrest(?:ed|s)\b|\bdetained\b|\brounded up\b|\brounding up\b"
+                        r"|\bdetention of\b"),
          STRATEGIC, "Arrests"),
     Rule("headquarters established",
          _rx(r"\b(?:established|set up|opened) (?:a |an |its |their |new )*(?:headquarters"

@@ -214,6 +214,15 @@ def test_result_is_a_frozen_pair() -> None:
      "Government regains territory"),
     ("On Wednesday, rebels chasing the retreating troops captured a hilltop village.",
      "Non-state actor overtakes territory"),
+    ("On Monday the monitor confirmed that the base had fallen to the rebels.",
+     "Non-state actor overtakes territory"),
+    ("Rebels had also surrounded two other army positions near the town.", "Other"),
+    ("An opposition group accused the troops of setting fire to the shops in the market.",
+     "Looting/property destruction"),
+    ("Late on Friday the fighters forced their way through the northern entrance.",
+     "Armed clash"),
+    ("The bodies of at least 60 soldiers could be seen in the streets.", "Armed clash"),
+    ("The monitor documented the detention of residents by the rebels.", "Arrests"),
 ])
 def test_rule(sentence: str, expected: str) -> None:
     assert sub(sentence) == expected
