@@ -48,8 +48,8 @@ _SKIP_SECTIONS = {("Standfirst",)}
 # "the city" -> the kinds of place it can refer to ("the city of X" names X instead);
 # "both bases" / "the two bases" -> the two named most recently.
 _DEFINITE = re.compile(
-    r"\b(?P<det>(?i:the two|both(?: the)?|the)) (?P<noun>city|town|village|hill|crossing|airbase|"
-    r"air base|airport|military base|base|camp|checkpoint|bases|towns|villages|"
+    r"\b(?P<det>[Tt]he two|[Bb]oth(?: the)?|[Tt]he) (?P<noun>city|town|village|hill|crossing|"
+    r"airbase|air base|airport|military base|base|camp|checkpoint|bases|towns|villages|"
     r"provincial capital|"
     r"hospital|prison|school|mosque|stadium|factory|silos|building)\b(?! of\b)"
 )
@@ -77,19 +77,23 @@ class _Recent:
 
     def remember(self, mentions: Sequence[Mention]) -> None:
         for m in mentions:
-            head = m.name.rsplit(" ", 1)[-1].lower()
             keys = [m.kind] if m.known else []
-            if head in _FACILITIES:
-                keys += [head, "building"]
-            elif m.kind == "building":
-                keys.append("building")
-            for key in dict.fromkeys(keys):
+            if m.kind == "building" or not m.known:
+                head = m.name.rsplit(" ", 1)[-1].lower()
+                if head in _FACILITIES:
+                    keys += [head, "building"]
+                elif m.kind == "building":
+                    keys.append("building")
+            if not keys:
+                continue
+            for key in keys:
                 names = self._names.setdefault(key, [])
+                if names and names[-1] == m.name:
+                    continue
                 if m.name in names:
                     names.remove(m.name)
                 names.append(m.name)
-            if keys:
-                self._when[m.name] = next(self._clock)
+            self._when[m.name] = next(self._clock)
 
     def referents(self, sentence: str) -> list[str]:
         """Places that definite references in *sentence* point to."""
@@ -169,7 +173,8 @@ def _article_events(
                 main = main_location(places)
                 main_name = main.name if main is not None else (referred[0] if referred else None)
                 known = main.known if main is not None else bool(referred)
-                place = gazetteer.lookup(main_name) if known else None
+                # names here are the gazetteer's own (mentions, referents): no fuzzy look-up
+                place = gazetteer.lookup_exact(main_name) if known else None
                 counts = extract_casualties(sentence)
                 actor1, actor2 = actor_pair(actors)
                 rows.append({
