@@ -122,7 +122,11 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Every alternative starts at a word start or with a preposition (_P); the lookahead
 # says so first, which spares the regex engine trying ~20 alternatives inside every
 # word (2.3x faster on the benchmark corpus; the matches are the same).
-_EXPR = re.compile(
+# "almost four years ago": rare, and costly to try at every word, so the expression list
+# holds it only for sentences that say "ago" (a stub that never matches keeps the groups).
+_AGO = (rf"\b(?:almost |nearly |about |some |more than )?(?P<an>{_N}) (?P<au>days?|weeks?"
+        rf"|months?|years?) ago\b")
+_EXPR_SOURCE = (
     rf"(?=\b\w|{_PREP} )(?:"
     rf"\b(?:[Bb]etween|[Ff]rom) (?P<b1>{_D}) (?:and|to|until|till|[–-]) (?P<b2>{_D}) "
     rf"(?P<bm>{_M})(?:,? (?P<by>{_Y}))?"
@@ -135,8 +139,7 @@ _EXPR = re.compile(
     rf"|\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Tt]hroughout)[- ](?:(?:early|late|mid)[- ])?"
     rf"(?P<y5>{_Y})\b"
     rf"|\b(?P<rn>{_N}) (?P<ru>days?|weeks?|months?) (?:later|after(?:wards)?)\b"
-    rf"|\b(?:almost |nearly |about |some |more than )?(?P<an>{_N}) (?P<au>days?|weeks?|months?"
-    rf"|years?) ago\b"
+    r"|<AGO>"
     rf"|\b(?:[Tt]he )?(?:next|following) (?:(?:{_N}) )?(?P<nu>day|days|morning|evening|"
     rf"night|week|month)\b"
     rf"|\b(?:[Aa]|[Oo]ne) day (?:later|after)\b|\b[Tt]he day after\b"
@@ -153,6 +156,8 @@ _EXPR = re.compile(
     rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
     r")"
 )
+_EXPR_AGO = re.compile(_EXPR_SOURCE.replace("<AGO>", _AGO))
+_EXPR = re.compile(_EXPR_SOURCE.replace("<AGO>", r"(?P<an>(?!x)x)(?P<au>(?!x)x)"))
 _HEADING_MONTH = re.compile(rf"^(?P<m>{_M}) (?P<y>{_Y})$")
 _HEADING_YEAR = re.compile(rf"^(?P<y>{_Y})$")
 _OPENING = re.compile(r"^\W*(?:\w+\W+){0,3}$")  # the expression stands in the first words
@@ -375,7 +380,7 @@ class DateResolver:
             self._paragraph_date = self._previous_paragraph_date
         found: list[tuple[re.Match[str], ResolvedDate]] = []
         self._sentence_year = None
-        for m in _EXPR.finditer(sentence):
+        for m in (_EXPR_AGO if " ago" in sentence else _EXPR).finditer(sentence):
             base = found[-1][1] if found and found[-1][1].date else self.anchor
             found.append((m, self._resolve_one(m, base)))
             if found[-1][1].date is not None and any(m.group(*_YEARS)):
