@@ -7,9 +7,10 @@ sentences that report no occurrence are dropped), the deaths and captures it rep
 (:mod:`idlibkit.fatalities`) and who it attributes the report to
 (:mod:`idlibkit.claims`).
 
-Places: a definite reference (``the city``, ``the hill``, ``the base``) is resolved to
-the place of that kind named most recently in the document (its title first) and added
-to ``locations``; ``both bases`` / ``the two bases`` to the last two, and ``the
+Places: a definite reference (``the city``, ``the hill``, ``the base``, ``the province``)
+is resolved to the place of that kind the paragraph named last, else the story's (of the
+last three named, the one named most often; the title counts), and added to
+``locations``; ``both bases`` / ``the two bases`` to the last two, and ``the
 hospital`` / ``the building`` to the named facility told last (``the National
 Hospital``), even one the gazetteer does not know. A sentence that names no place at
 all is located, as ACLED does, at the nearest named context: where its paragraph last
@@ -50,7 +51,7 @@ _SKIP_SECTIONS = {("Standfirst",)}
 _DEFINITE = re.compile(
     r"\b(?P<det>[Tt]he two|[Bb]oth(?: the)?|[Tt]he) (?P<noun>city|town|village|hill|crossing|"
     r"airbase|air base|airport|military base|base|camp|checkpoint|bases|towns|villages|"
-    r"provincial capital|"
+    r"provincial capital|province|governorate|"
     r"hospital|prison|school|mosque|stadium|factory|silos|building)\b(?! of\b)"
 )
 # Named facilities are remembered by their head noun ("the National Hospital" -> "the
@@ -63,6 +64,7 @@ _REFERENT_KINDS = {
     "military base": ("base", "airbase"), "base": ("base", "airbase"),
     "bases": ("base", "airbase"), "camp": ("base",), "checkpoint": ("checkpoint",),
     "towns": ("town", "village"), "villages": ("village", "town"),
+    "province": ("governorate",), "governorate": ("governorate",),
     "building": ("building",),
 } | {f: (f,) for f in _FACILITIES}
 
@@ -73,7 +75,13 @@ class _Recent:
     def __init__(self) -> None:
         self._names: dict[str, list[str]] = {}
         self._when: dict[str, int] = {}  # name -> when it was last named
+        self._count: dict[str, int] = {}  # name -> how often it was named
         self._clock = itertools.count(1)
+        self._now = 0  # the clock's last reading
+        self._paragraph_from = 0  # the clock when the current paragraph began
+
+    def new_paragraph(self) -> None:
+        self._paragraph_from = self._now
 
     def remember(self, mentions: Sequence[Mention]) -> None:
         for m in mentions:
@@ -93,7 +101,8 @@ class _Recent:
                 if m.name in names:
                     names.remove(m.name)
                 names.append(m.name)
-            self._when[m.name] = next(self._clock)
+            self._when[m.name] = self._now = next(self._clock)
+            self._count[m.name] = self._count.get(m.name, 0) + 1
 
     def referents(self, sentence: str) -> list[str]:
         """Places that definite references in *sentence* point to."""
@@ -108,7 +117,14 @@ class _Recent:
             for kind in kinds:
                 names = self._names.get(kind)
                 if names:
-                    out.append(names[-1])
+                    # "the city" is the one this paragraph named last; failing that, the
+                    # story's city: of the last three named, the one named most often (not
+                    # one named in passing before, "supplies from Latakia")
+                    if self._when[names[-1]] > self._paragraph_from:
+                        out.append(names[-1])
+                    else:
+                        out.append(max(names[-3:], key=lambda n: (self._count[n],
+                                                                  self._when[n])))
                     break
         return list(dict.fromkeys(out))
 
@@ -147,6 +163,7 @@ def _article_events(
         speaker = None
         for para in sec.paragraphs:
             resolver.new_paragraph()
+            recent.new_paragraph()
             here: list[str] = []  # the places the paragraph's last sentence naming any named
             last_kind: EventType | None = None  # the paragraph's last event, and its side
             last_side: str | None = None

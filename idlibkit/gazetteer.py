@@ -443,6 +443,15 @@ _ORG_AFTER = re.compile(
     r"Observatory|Coordination|Coordinating|Committees?|Council|Revolutionaries|Falcons|"
     r"Martyrs|Press|Post|Times)\b"
 )
+# A town's name followed by a base word: the base named after it ("the Taftanaz base").
+_SITE_AFTER = re.compile(r"\s+(?:military\s+|army\s+)?(?P<w>airbase|air base|airport|airfield"
+                         r"|base|camp|barracks)\b", re.IGNORECASE)
+_SITE_FORM = re.compile(r"(?P<town>.+?) (?:military |army )?(?P<w>airbase|air base|airport"
+                        r"|airfield|base|camp|barracks)")
+_BASE_WORDS = frozenset({"military", "army", "air", "airbase", "airport", "airfield", "base",
+                         "camp", "barracks"})
+_SITE_KIND = {"airbase": "airbase", "air base": "airbase", "airport": "airbase",
+              "airfield": "airbase", "base": "base", "camp": "base", "barracks": "base"}
 # Words _GENERIC stops at that can still open a facility's name ("the National Hospital").
 _FACILITY_QUALIFIERS = frozenset({"national", "military", "central", "state", "general", "old",
                                   "islamic", "free", "arab", "syrian", "air", "force"})
@@ -567,6 +576,7 @@ class Gazetteer:
                                   if spelling[-1:] in _APOSTROPHE_CHARS}
         self._regex: re.Pattern[str] | None = None
         self._match_keys: dict[str, str] = {}
+        self._sites: dict[tuple[str, str], str] | None = None
         self._faction_keys: dict[str, str] = {}
 
     @classmethod
@@ -615,6 +625,8 @@ class Gazetteer:
         ['Khan Shaykhun', 'Mastouma', 'Idlib', "Al-Fu'ah"]
         >>> gaz.lookup("Atlantis") is None, gaz.lookup("M4 highway") is None
         (True, True)
+        >>> gaz.lookup("the Taftanaz base").name  # a base named after its town
+        'Taftanaz military airport'
         """
         key = fold_key(name)
         if not key:
@@ -637,6 +649,10 @@ class Gazetteer:
                 hit = self._by_key.get(stripped) or self._loose.get(stripped)
             elif (aled := self._by_key.get("al " + key)) is not None:
                 hit = aled
+        if hit is None and (site := _SITE_FORM.fullmatch(key)):
+            town = self.lookup(site["town"])  # "Taftanaz base" -> the Taftanaz airbase
+            if town is not None:
+                hit = self._site_of().get((town.name, _SITE_KIND[site["w"]]))
         if hit is None and len(key) >= 8:
             from rapidfuzz import fuzz, process
 
@@ -678,6 +694,21 @@ class Gazetteer:
             place_re = trie_regex(self._match_keys)
             self._regex = re.compile(rf"(?<!\w)(?:(?P<f>{faction_re})|(?P<p>{place_re}))(?!\w)")
         return self._regex
+
+    def _site_of(self) -> dict[tuple[str, str], str]:
+        """(town, base kind) -> the base or airbase row named after that town."""
+        if self._sites is None:
+            towns = {p.name for p in self.places.values() if p.kind in ("town", "city", "village")}
+            self._sites = {}
+            for p in self.places.values():
+                if p.kind in ("base", "airbase"):
+                    town = next((t for t in towns if p.name.startswith(t + " ")), None)
+                    rest = p.name[len(town) + 1:].lower().split() if town else ["?"]
+                    if all(w in _BASE_WORDS for w in rest):
+                        self._sites.setdefault((town, p.kind), p.name)
+                        # an airbase is a base too: "the Taftanaz base"
+                        self._sites.setdefault((town, "base"), p.name)
+        return self._sites
 
     def _is_actor_name(self, name: str) -> bool:
         key = fold_key(name)
@@ -734,6 +765,11 @@ class Gazetteer:
                 blocked.append((start, end))
                 continue  # "Syria Mubasher", "the Idlib News Network": a name, not a place
             name = self._match_keys[key]
+            if (site := _SITE_AFTER.match(sentence, end)) and (
+                    base := self._site_of().get((name, _SITE_KIND[site["w"].lower()]))):
+                # "the Taftanaz base": the airbase named after the town
+                name, end = base, site.end()
+                written = sentence[start:end]
             if (name in self._final_apostrophe and sentence[end:end + 1] in _APOSTROPHE_CHARS
                     and end < len(sentence) and not sentence[end + 1:end + 2].isalnum()):
                 end += 1

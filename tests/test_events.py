@@ -101,3 +101,20 @@ def test_a_sentence_naming_no_place_stays_where_its_paragraph_was(tmp_path) -> N
         "Rebels attacked checkpoints the same day.\n", encoding="utf-8")
     ev = ik.load_corpus(doc).events
     assert ev.location.tolist() == ["Darkush", "Darkush", "Ariha"]
+
+
+def test_the_city_is_the_paragraphs_else_the_storys() -> None:
+    from idlibkit.events import _Recent
+    from idlibkit.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    recent = _Recent()
+    for sentence in ("Rebels attacked Jisr al-Shughur.", "Jisr al-Shughur was shelled.",
+                     "They cut the road to Latakia."):
+        recent.remember(gaz.find(sentence))
+    # the same paragraph: the city named last
+    assert recent.referents("The city was quiet.") == ["Latakia"]
+    # a new paragraph: the story's city, not the one named in passing
+    recent.new_paragraph()
+    assert recent.referents("Rebels streamed into the city.") == ["Jisr al-Shughur"]
+    assert recent.referents("Jets struck across the province.") == []  # none named yet

@@ -282,6 +282,9 @@ def test_checkpoints(sentence: str, expected: list[tuple[str, str, str, bool]]) 
          [("Menagh military airbase", "airbase")]),
         ("the fighting for the Zayzoun thermal power station", [("Zayzoun", "building")]),
         ("warplanes also struck the Qarqur area", [("Qarqur", "unknown")]),
+        # a base named after its town
+        ("it crashed near the Taftanaz base", [("Taftanaz military airport", "airbase")]),
+        ("rebels stormed the Mastouma camp", [("Mastouma military camp", "base")]),
         # a weak preposition in the wrong company names no place
         ("according to Rami Abdel Rahman, the toll rose", []),
         ("a statement from Foo Bar said", []),
