@@ -280,7 +280,9 @@ RULES: tuple[Rule, ...] = (
              r"|\bshot dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
              r"(?:prisoners?|detainees?|captives?)\b"
              r"|\bshooting dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
-             r"(?:prisoners?|detainees?|captives?)\b|\bbeaten and (?:then )?shot\b"),
+             r"(?:prisoners?|detainees?|captives?)\b|\bbeaten and (?:then )?shot\b"
+             r"|\b(?:shot dead|shot|killed|executed) after (?:being |they were |they had been )?"
+             r"(?:detained|arrested|captured)\b"),
          VAC, "Attack"),
     Rule("killing civilians",
          _rx(r"\bkill(?:ed|ing) (?:more than |at least |about |some |dozens of )?(?:\w+ )?"

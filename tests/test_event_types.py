@@ -204,6 +204,7 @@ def test_result_is_a_frozen_pair() -> None:
     ("Buses carried 330 civilians out of the two towns to Turkey.", "Other"),
     ("Security forces shot dead at least 23 detainees before pulling out.", "Attack"),
     ("The footage showed wounded soldiers being beaten and then shot.", "Attack"),
+    ("A day later, a boy and his uncle were shot dead after being detained.", "Attack"),
     ("SANA said army units had redeployed outside the city to avoid casualties.", "Other"),
     ("State media said the army had killed dozens of fighters, including suicide bombers.",
      "Armed clash"),
