@@ -32,11 +32,9 @@ Explosions/Remote violence  Air/drone strike                     air strikes, ai
                                                                  warplanes / aircraft / jets
                                                                  struck or bombed, bombarded by
                                                                  the air force, barrel bombs
-Strategic developments      Other                                a truce expired / broke down
-Strategic developments      Agreement                            truce, cease-fire (not in
-                                                                 passing: "the first day of the
-                                                                 truce")
-Strategic developments      Change to group/activity             defected, defection; a commander
+Strategic developments      Change to group/activity             defected, defection (not "a
+                                                                 defected officer"), a group
+                                                                 dissolved or merged; a commander
                                                                  replaced / appointed
 Strategic developments      Non-violent transfer of territory    territory taken *after* the
                                                                  holder withdrew
@@ -64,6 +62,10 @@ Battles                     Armed clash                          clashes, fighti
                                                                  into, repelled, killed / dead /
                                                                  died, knocked out, probed,
                                                                  attempt on, pushed on
+Strategic developments      Other                                a truce expired / broke down
+Strategic developments      Agreement                            truce, cease-fire (not in
+                                                                 passing: "the first day of the
+                                                                 truce")
 Strategic developments      Other                                redeployed, fell back, pulled
                                                                  back, withdrew to, headed for, dug
                                                                  in, held out, cut the supply road,
@@ -83,7 +85,8 @@ Strategic developments      Other                                a *dated* repor
 Coding rules, as ACLED states them and as the hand-annotated gold files apply them:
 
 1. One sentence, one type: the first rule that matches decides, so the more specific mode of
-   violence wins over the generic clash words that usually accompany it (``rebels detonated
+   violence wins over the generic clash words that usually accompany it, and any violence
+   wins over a truce named with it (``clashes broke out hours after the truce began``) (``rebels detonated
    two suicide cars ..., followed by clashes`` is a Suicide bomb; ``killed in the blast`` is an
    IED). A capture preceded by shelling is the capture; air strikes launched after a capture
    are air strikes.
@@ -223,7 +226,7 @@ _PEOPLE_BEFORE = (
 )
 _TERRITORY = (
     r"\b(?:seized|taken|taking|took|gained|regained|retook|retaken) (?:full |back )?control\b"
-    r"|\btook (?:over|back)\b|\btaken over\b|\btakeover of\b"
+    rf"|\btook (?:over|back)\b{_NOT_PLACE}|\btaken over\b|\btakeover of\b"
     rf"|\bcapture of\b{_NOT_PLACE}"
     r"|\boverr(?:an|un)\b(?<!to overrun)|\bfell (?:to|into)\b|\bsecure area\b"
     r"|\bbroke (?:\w+ ){0,2}(?:blockade|siege)\b|\bhad returned to\b"
@@ -238,19 +241,22 @@ _TERRITORY = (
     rf"(?<!killed and captured){_NOT_PLACE}"
     rf"|\b(?:recapturing|capturing)\b{_NOT_PLACE}"
     rf"|\bseized\b{_NOT_PLACE}|\bseizing\b{_NOT_PLACE}"
-    rf"|\btook\b(?! place| part| refuge| cover| advantage| up\b| off\b){_NOT_PLACE}"
+    rf"|\btook\b(?! place| part| refuge| cover| advantage| up\b| off\b| effect){_NOT_PLACE}"
     rf"|\b(?:had|has|have|been|was|were|are) (?:\w+ )?taken\b"
     r"(?! prisoners?| captive| hostage| part| place| effect| up\b| to\b)"
     r"|\bretook\b|\bretaken\b|\bregained\b|\bsecured\b|\bsecuring\b"
     r"|\bliberat(?:ed|ing)\b|\bwon back\b|\bnow (?:held|controlled) by\b"
     r"|\b(?:had been|has been|was|were) freed\b"
-    r"|\b(?:base|town|city|camp|village|airbase|airport|hill|checkpoint|position|garrison)s? "
-    r"(?:had|has) fallen\b"  # not "before the base fell": a time, not the news
+    r"|\b(?:base|town|city|camp|village|airbase|airport|hill|checkpoint|position|garrison)s?"
+    r"\b[^.;,]{0,40}? (?:had|has) fallen\b"
+    r"|\b(?:village|town|city|base|camp|hill|position|checkpoint)s?\b[^.;]{0,30}?\bfell\b"
+    r"(?! back| silent| ill| short| apart| victim)"  # not "before the base fell": a time, not the news
     r"|\bforced (?:[\w'’-]+ ){1,4}?to (?:withdraw|pull out|retreat|abandon|leave|evacuate)\b"
 )
 # "neither village was taken", "failed to capture": no territory changed hands.
 _NOT_TAKEN = (r"\b(?:neither|nor|not|never|failed to|without)\b[^.;,]{0,25}?\b(?:taken|captured"
-              r"|seized|took|take|capture|seize)\b")
+              r"|seized|took|take|capture|seize)\b|\bbriefly (?:seiz|captur|tak|took)"
+              r"|\b(?:before|until|when|as) the (?:\w+ )?(?:base|town|city|camp|village) fell\b")
 _TERRITORY_RE = _rx(_TERRITORY)
 
 # -- the rule table --------------------------------------------------------------------------
@@ -281,6 +287,7 @@ RULES: tuple[Rule, ...] = (
              r"(?:prisoners?|detainees?|captives?)\b"
              r"|\bshooting dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
              r"(?:prisoners?|detainees?|captives?)\b|\bbeaten and (?:then )?shot\b"
+             r"|\bopened fire on (?:\w+ ){0,3}(?:detainees|prisoners|captives)\b"
              r"|\b(?:shot dead|shot|killed|executed) after (?:being |they were |they had been )?"
              r"(?:detained|arrested|captured)\b"),
          VAC, "Attack"),
@@ -291,7 +298,7 @@ RULES: tuple[Rule, ...] = (
          # killed by an air strike or shelling: ACLED codes the mode of violence
          unless=_rx(r"\b(?:warplanes?|jets|aircraft|air ?strikes?|air raids?|helicopters?"
                     r"|barrel bombs?|shell(?:s|ed|ing)|mortars?|rockets?|artillery)\b")),
-    Rule("abduction", _rx(r"\babduct(?:ed|ions?)\b|\bkidnapp(?:ed|ing)\b|\bdisappeared\b"),
+    Rule("abduction", _rx(r"\babduct(?:ed|ing|ions?)\b|\bkidnapp(?:ed|ing)\b|\bdisappeared\b"),
          VAC, "Abduction/forced disappearance"),
     Rule("sexual violence", _rx(r"\braped\b|\brapes?\b|\bsexual(?:ly)? (?:violence|assault"
                                 r"|abuse|assaulted)\b"),
@@ -313,30 +320,20 @@ RULES: tuple[Rule, ...] = (
     Rule("air strike",
          _rx(r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\baerial (?:bombardment|bombing|attacks?"
              r"|strikes?|campaign)\b|\bair campaign\b|\bair ?power\b"
-             r"|\b(?:warplanes?|fighter (?:jets?|(?:air)?planes?)|jets|helicopters?|aircraft"
-             r"|planes) (?:\w+ ){0,3}(?:struck|bombed|bombing|attacked|hit|pounded|pounding"
-             r"|hammered|hammering|targeted|carried out|strafed|raided)\b"
+             r"|\b(?:warplanes?|fighter (?:jets?|(?:air)?planes?)|jets?|helicopters?|aircraft"
+             r"|planes|mig|migs|sukhoi|air force) (?:[\w-]+ ){0,3}(?:struck|bombed|bombing"
+             r"|attacked|hit|pounded|pounding|hammered|hammering|targeted|carried out|strafed"
+             r"|raided|dropped)\b|\b(?:warplanes?|jets?|aircraft) (?:[\w-]+ ){0,5}strikes\b"
              r"|\bhelicopter (?:gunship )?(?:attacks?|strikes?|raids?)\b"
              r"|\b(?:used|using) (?:\w+ ){0,2}(?:helicopters|warplanes|jets|aircraft)\b"
              r"|\bby the air force\b|\bair force (?:attacks?|strikes?|raids?|bombing)\b"
              r"|\b(?:carried out|conducted|launched) (?:[\w'’-]+ ){0,3}?strikes\b"
              r"|\bbarrel bombs?\b|\bdrone strikes?\b|\bbombing raids?\b"),
          REMOTE, "Air/drone strike"),
-    Rule("agreement ended",
-         _rx(r"\b(?:cease-?fire|truce|deal|agreement)s? (?:\w+ ){0,2}?(?:expired|broke down"
-             r"|collapsed|ended|lapsed|was broken|fell apart)\b"),
-         STRATEGIC, "Other"),
-    Rule("agreement",
-         _rx(r"\bcease-?fires?\b|\btruces?\b|\barmistice\b|\b(?:peace|reconciliation|evacuation"
-             r"|surrender) (?:deal|agreement)\b|\bagreed to\b"),
-         STRATEGIC, "Agreement",
-         # "the first day of the truce", "although the truce was otherwise holding"
-         unless=_rx(r"\bnever\b|\b(?:day of|days of|during|despite|although|until"
-                    r"|in breach of|violat\w+) (?:the |a )?(?:\w+ )?(?:truce|cease-?fire)\b"
-                    r"|\b(?:truce|cease-?fire) (?:was |is )?(?:otherwise |still )?holding\b")),
-    Rule("defection", _rx(r"\bdefected\b|\bdefection\b"),
+    Rule("defection", _rx(r"\bdefected\b|\bdefection\b|\bdissolv(?:e|ed|ing) (?:itself"
+                          r"|themselves)\b|\bmerged? (?:into|with)\b"),
          STRATEGIC, "Change to group/activity",
-         unless=_rx(r"\bincluding (?:a |an |\w+ )?defect")),
+         unless=_rx(r"\bincluding (?:a |an |\w+ )?defect|\ba defected\b")),
     Rule("change of command",
          _rx(r"\breplaced (?:[\w'’.-]+ ){0,5}?(?:commander|chief|head|governor|leader)\b"
              r"|\bwas replaced\b|\b(?:dismissed|sacked|appointed|named) (?:as )?(?:the )?"
@@ -363,9 +360,10 @@ RULES: tuple[Rule, ...] = (
          preceded_by=_rx(_PEOPLE_BEFORE)),
     Rule("movement",
          _rx(r"\breinforc(?:e|es|ing)\b|\breinforced\b(?! by)"
+             r"|\b(?:send|sent|sending) (?:\w+ ){0,3}reinforcements\b"
              r"|\b(?:sent|brought) in reinforcements\b"
              r"|\bregroup(?:ed|ing)?\b|\breposition(?:ed|ing)?\b|\bdeployed\b(?<!redeployed)"
-             r"|\barrived\b|\bmass(?:ing|ed)\b|\b(?:were|was|being|been) sent to\b"
+             r"|\barrived\b(?<!had arrived)|\bmass(?:ing|ed)\b|\b(?:were|was|being|been) sent to\b"
              r"|\bencircled\b|\bsurrounded\b|\bescaped\b|\bsurrender(?:ed|ing)?\b"
              r"|\bcarried (?:[\w'’-]+ ){0,8}?out of\b"
              r"|\b(?:strengthen|bolster)(?:ed|ing)? (?:the |its |their )?(?:defen[cs]es|lines"
@@ -377,7 +375,7 @@ RULES: tuple[Rule, ...] = (
                         r"|shops|market)\b"),
          STRATEGIC, "Looting/property destruction"),
     Rule("armed clash",
-         _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b|\bfought\b"
+         _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b(?<!to fight)|\bfought\b"
              # the lookbehinds follow the word, so they run only where it matched
              r"|\bfighting\b(?! for\b)(?<!fleeing the fighting)(?<!fled the fighting)"
              r"(?<!escape the fighting)(?<!escaping the fighting)"
@@ -404,15 +402,31 @@ RULES: tuple[Rule, ...] = (
              r"|\battempts? on\b|\b(?:win|winning) back\b|\bvictory (?:at|in|over)\b"
              r"|\bpushed (?:on|forward|ahead|deeper|further|into|north|south|east|west)\w*\b"
              r"|\bforced (?:their|its|his) way\b|\bpursu(?:e|ed|ing)\b|\bstreamed into\b"
+             r"|\bconfronted\b|\bslipped into\b|\bstopped (?:an? |the )?(?:\w+ ){0,2}(?:column"
+             r"|convoy|advance|assault)\b"
              r"|\bbodies of (?:at least |more than |about |some )?(?:\w+ ){0,2}(?:soldiers|fighters"
              r"|rebels|militiamen|troops)\b"),
          BATTLES, "Armed clash"),
+    Rule("agreement ended",
+         _rx(r"\b(?:cease-?fire|truce|deal|agreement)s? (?:\w+ ){0,2}?(?:expired|broke down"
+             r"|collapsed|ended|lapsed|was broken|fell apart)\b"),
+         STRATEGIC, "Other"),
+    Rule("agreement",
+         _rx(r"\bcease-?fires?\b|\btruces?\b|\barmistice\b|\b(?:peace|reconciliation|evacuation"
+             r"|surrender) (?:deal|agreement)\b|\bagreed to\b"),
+         STRATEGIC, "Agreement",
+         # "the first day of the truce", "although the truce was otherwise holding"
+         unless=_rx(r"\bnever\b|\b(?:day of|days of|during|despite|although|until"
+                    r"|in breach of|violat\w+) (?:the |a )?(?:\w+ )?(?:truce|cease-?fire)\b"
+                    r"|\b(?:truce|cease-?fire) (?:was |is )?(?:otherwise |still )?holding\b")),
     Rule("redeployment",
          _rx(r"\bredeploy(?:ed|ing|ment)?\b|\bfell back\b|\bpulled (?:\w+ ){0,2}back\b"
              r"|\bwithdr(?:ew|awn) to\b|\bpulling out\b|\bpulled out\b(?! of| from)"
              r"|\bretreating\b|\bheaded (?:for|towards?)\b|\bdug in\b|\bheld out\b"
              r"|\breached (?:government|rebel|army|friendly) lines\b"
              r"|\bcut (?:off )?the (?:\w+ )?(?:road|highway|route|supply)|\bisolated\b"
+             r"|\bfled\b|\bwithdrawing (?:\w+ ){0,2}(?:fighters|troops|forces|units|soldiers)\b"
+             r"|\b(?:remained|were|was) trapped\b|\bholding out\b"
              r"|\bsealed (?:off )?(?:all |the )*(?:roads?|routes?|exits?|access)\b"
              r"|\bheading (?:for|towards?)\b|\b(?:left|leaving) (?:the |their )?(?:camp|base"
              r"|barracks|positions?|garrison)\b|\bturned (?:\w+ )?back\b"),
@@ -439,6 +453,7 @@ RULES: tuple[Rule, ...] = (
     Rule("control",
          _rx(r"\bunder (?:\w+ ){0,2}control\b|\bin control of\b|\bcontrolled\b"
              r"|\bin (?:rebel|opposition|government|loyalist|regime) hands\b|\bheld by\b"
+             r"|\bin (?:full |complete |total )control of\b"
              r"|\bheld (?:\w+ ){0,3}the (?:town|city|village|base|camp|area)\b"),
          STRATEGIC, "Other", needs_date=True),
 )
@@ -488,7 +503,8 @@ _DATED = _rx(
 
 # A battle described, not told: "The Battle of X was a two-month struggle for ..." (a lede
 # that also dates what happened, "..., which rebels encircled in September 2012", is told).
-_DESCRIBED = _rx(r"^\W*the (?:battle|siege|offensive|raid|capture|fall) of [^,;]{0,60}? was an? ")
+_DESCRIBED = _rx(r"^\W*the [^,;]{0,60}?\b(?:battle|siege|offensive|raid|capture|fall|campaign"
+                 r"|clashes|operation)\b[^,;]{0,60}? was an? ")
 
 # Fronted background clauses and trailing accompaniments: not the sentence's main event.
 _BACKGROUND = _rx(
@@ -648,6 +664,7 @@ _SIDE = _rx(
 )
 _PASSIVE_AGENT = _rx(r"\s+(?:[\w'’-]+\s+){0,2}?by\s+(?P<agent>[^,;.]{1,60})")
 _FELL_TO = _rx(r"fell (?:to|into)")
+_FELL = _rx(r"\b(?:fell|fallen)\b")
 
 
 def _side_of(text: str, last: bool = False) -> str | None:
@@ -665,6 +682,9 @@ _PRONOUN_SUBJECT = _rx(r"(?:^|[,;]|\band|\bthat)\s*(?:[\w'’-]+ ){0,3}?(?:it|th
                        r"(?:[\w'’-]+\s+){0,3}$")
 _CLAUSE_START = _rx(r"[,;:]|\b(?:that|said|says|reported|claimed|while|but|when|as|after"
                    r"|before|although|though)\b")
+# Fighting named where the clash rule does not count it ("in the three days of fighting
+# for the town", "had been driven back"): a toll of a battle, not of a strike.
+_FIGHT_WORDS = _rx(r"\bfighting\b|\bbattle\b|\bdriven back\b|\bretake\b|\bassault\b")
 # The words of the armed-clash rule that only count the dead.
 _TOLL_WORDS = frozenset({"killed", "killing", "dead", "death", "deaths", "casualties", "losses",
                          "died"})
@@ -682,6 +702,10 @@ def _territory_agent(text: str, match: re.Match[str], sides: Sequence[str],
         side = _side_of(after[:60])
         if side:
             return side
+    if _FELL.search(match.group(0)) and not _FELL_TO.search(match.group(0)):
+        # "the last government positions had fallen": the side named lost the place
+        lost = _side_of(text[:match.end()], last=True)
+        return "government" if lost == "opposition" else "opposition"
     if _FELL_TO.match(match.group(0)):
         side = _side_of(after[:60])
         if side:
@@ -785,7 +809,8 @@ def classify_event(sentence: str, sides: Sequence[str] = (), *,
         sub = rule.sub_event_type
         if (previous is not None and rule.name == "armed clash"
                 and previous.event_type == REMOTE
-                and all(m.group(0) in _TOLL_WORDS for m in rule.pattern.finditer(text))):
+                and all(m.group(0) in _TOLL_WORDS for m in rule.pattern.finditer(text))
+                and not _FIGHT_WORDS.search(text)):
             return previous
         if sub == BY_AGENT:
             agent = _territory_agent(text, match, sides, previous_side)
