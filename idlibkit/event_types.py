@@ -86,10 +86,10 @@ Coding rules, as ACLED states them and as the hand-annotated gold files apply th
 
 1. One sentence, one type: the first rule that matches decides, so the more specific mode of
    violence wins over the generic clash words that usually accompany it, and any violence
-   wins over a truce named with it (``clashes broke out hours after the truce began``) (``rebels detonated
-   two suicide cars ..., followed by clashes`` is a Suicide bomb; ``killed in the blast`` is an
-   IED). A capture preceded by shelling is the capture; air strikes launched after a capture
-   are air strikes.
+   wins over a truce named with it (``clashes broke out hours after the truce began``).
+   ``rebels detonated two suicide cars ..., followed by clashes`` is a Suicide bomb;
+   ``killed in the blast`` is an IED. A capture preceded by shelling is the capture; air
+   strikes launched after a capture are air strikes.
 2. The main clause decides: a fronted background clause (``Following bombing in Damascus,
    ...``, ``After Baboulin was captured, ...``), a trailing ``, along with ...`` /
    ``, which was accompanied by ...`` and parentheses are dropped before the rules run.
@@ -250,7 +250,8 @@ _TERRITORY = (
     r"|\b(?:base|town|city|camp|village|airbase|airport|hill|checkpoint|position|garrison)s?"
     r"\b[^.;,]{0,40}? (?:had|has) fallen\b"
     r"|\b(?:village|town|city|base|camp|hill|position|checkpoint)s?\b[^.;]{0,30}?\bfell\b"
-    r"(?! back| silent| ill| short| apart| victim)"  # not "before the base fell": a time, not the news
+    # (not "before the base fell", a time rather than the news: see _NOT_TAKEN)
+    r"(?! back| silent| ill| short| apart| victim)"
     r"|\bforced (?:[\w'’-]+ ){1,4}?to (?:withdraw|pull out|retreat|abandon|leave|evacuate)\b"
 )
 # "neither village was taken", "failed to capture": no territory changed hands.
