@@ -19,6 +19,8 @@ expression                             resolution
 ``The next day``, ``A day later``,     the anchor plus that many days (weeks,
 ``three days later``, ``13 days        months); from an anchor known only to the
 later``, ``two weeks later``           month, the result is known only to the month
+``three days earlier``, ``the          the anchor minus that many days
+previous night``
 ``the same day``, ``Later that day``,  the anchor
 ``Around the same time``
 ``earlier in the week``                the anchor's month (precision ``month``)
@@ -138,12 +140,14 @@ _EXPR_SOURCE = (
     rf"|\b(?P<m4>{_M}) (?P<y4>{_Y})\b"
     rf"|\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Tt]hroughout)[- ](?:(?:early|late|mid)[- ])?"
     rf"(?P<y5>{_Y})\b"
-    rf"|\b(?P<rn>{_N}) (?P<ru>days?|weeks?|months?) (?:later|after(?:wards)?)\b"
+    rf"|\b(?P<rn>{_N}) (?P<ru>days?|weeks?|months?) (?P<rdir>later|after(?:wards)?|earlier"
+    rf"|before)\b"
     r"|<AGO>"
     rf"|\b(?:[Tt]he )?(?:next|following) (?:(?:{_N}) )?(?P<nu>day|days|morning|evening|"
     rf"night|week|month)\b"
     rf"|\b(?:[Aa]|[Oo]ne) day (?:later|after)\b|\b[Tt]he day after\b"
-    rf"|(?P<prev>\b[Tt]he (?:previous|preceding) day\b|\b[Tt]he day before\b)"
+    rf"|(?P<prev>\b[Tt]he (?:previous|preceding) (?:day|night|evening|morning)\b"
+    rf"|\b[Tt]he (?:day|night|evening) before\b)"
     rf"|(?P<same>\b(?:[Tt]he )?same (?:day|time|night|evening|morning)\b"
     rf"|\b[Ll]ater (?:that|the same) day\b|\b[Ee]arlier that day\b|\b[Tt]hat (?:same )?"
     rf"(?:day|night|evening)\b|\b[Oo]vernight\b|\b[Dd]uring the (?:evening|night)\b"
@@ -226,6 +230,7 @@ _RELATIVE_GROUPS = ("rn", "nu", "prev")
 _EXPLICIT_GAP = re.compile(r",?\s*(?:(?:on|in|into|of)\s+)?(?:the\s+(?:morning|afternoon|evening"
                            r"|night)\s+of\s+)?", re.IGNORECASE)
 _JUST_AFTER = re.compile(r",?\s*")
+_ENDS_PHRASE = re.compile(r"\s*(?:[,;.]|$)")
 _REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|claimed|stated|confirmed)\b"
                             r"[^.;]{0,40}?\bthat\b")
 _HAS_NUMBER = re.compile(rf"\b{_N}\b")
@@ -401,7 +406,8 @@ class DateResolver:
         reported = False
         if any(first_match.group(*_ABSOLUTE)) and main.precision == "day":
             for m, r in found[1:]:
-                backward = m.group("prev") or (m.group("week") and m.group(0)[:1] in "Ee")
+                backward = m.group("prev") or (m.group("week") and m.group(0)[:1] in "Ee") or (
+                    m.group("rdir") in ("earlier", "before"))
                 if backward and r.date is not None and _REPORTED.search(sentence, 0, m.start()):
                     first_match, main, reported = m, r, True
                     break
@@ -413,6 +419,12 @@ class DateResolver:
                         if r.date is not None and r.precision == "day"
                         and any(m.group(*_ABSOLUTE)) and not m.group("wd")
                         and _EXPLICIT_GAP.fullmatch(sentence, first_match.end(), m.start())]
+            if not explicit and first_match.group("rdir") in ("before", "after") and not (
+                    _ENDS_PHRASE.match(sentence, first_match.end())):
+                # "Ten days before the rebels entered the town, on 22 August, ...": counted
+                # from an event the sentence names, so the day it states is the one
+                explicit = [(m, r) for m, r in found[1:] if r.date is not None
+                            and r.precision == "day" and any(m.group(*_ABSOLUTE))]
             if explicit:
                 first_match, main = explicit[0]
         if not reported and len(found) > 1 and (that := _REPORTED_THAT.search(sentence)) and (
@@ -596,6 +608,8 @@ class DateResolver:
                     m.string, m.end()):
                 base = ResolvedDate(self.start, "day", None)
             unit = g["ru"].rstrip("s")
+            if g["rdir"] in ("earlier", "before"):  # "three days earlier"
+                n = -n
             days, months = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n)}[unit]
         elif g["nu"]:
             days, months = {"week": (7, 0), "month": (0, 1)}.get(g["nu"], (1, 0))

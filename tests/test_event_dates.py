@@ -265,3 +265,17 @@ def test_the_following_day_late_in_a_sentence_still_counts() -> None:
 def test_years_ago_against_the_publication_date() -> None:
     r = DateResolver(None, None, D(2015, 4, 27))
     assert r.resolve("The town rose up almost four years ago.").date == D(2011, 1, 1)
+
+
+def test_backward_offsets() -> None:
+    got = _run(["On 26 March, the army counter-attacked.",
+                "Three days earlier, an officer had told Reuters that 400 soldiers held out.",
+                "On 28 March, a fighter said that on the previous night the commander had fled."])
+    assert got == [(D(2015, 3, 26), "day"), (D(2015, 3, 23), "day"), (D(2015, 3, 27), "day")]
+
+
+def test_an_offset_from_a_named_event_gives_way_to_the_stated_day() -> None:
+    got = _run(["On 2 April, rebels entered the town.",
+                "Ten days before the rebels entered the town, on 23 March, state TV said the "
+                "army had cleared it."])
+    assert got[1] == (D(2015, 3, 23), "day")
