@@ -98,10 +98,12 @@ SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bjournalists?\b|\breporters?\b|\bcorrespondents?\b|\bthe article\b", _I)),
     ("opposition sources", re.compile(
         r"\bpro-(?:opposition|rebel)\b|\bopposition (?:sources?|spokes(?:man|woman|person)"
-        r"|officials?|leaders?|figures?|media|coalition|(?:news )?(?:site|website|channel"
-        r"|outlet|agency|network|group|TV))\b|\bSyrian National (?:Council|Coalition)\b",
+        r"|officials?|leaders?|figures?|media|coalition|tall(?:y|ies)|counts?|estimates?"
+        r"|(?:news )?(?:site|website|channel|outlet|agency|network|group|TV))\b"
+        r"|\bSyrian National (?:Council|Coalition)\b",
         _I)),
-    ("activists", re.compile(r"\bactivists?\b", _I)),
+    ("activists", re.compile(r"\bactivists?\b|\bcoordinati(?:on|ng) committees?\b"
+                             r"|\bLCCs?\b", _I)),
     ("rebel sources", re.compile(
         r"\brebel(?:s|'s|s'|’s)?\b|\bFSA\b|\bFree Syrian Army\b|\bNusra\b|\bAhrar\b"
         r"|\bIslamic Front\b|\bArmy of Conquest\b|\bjihadists?\b|\binsurgents?\b"
@@ -125,7 +127,10 @@ _OUTLETS = frozenset({
 _VERB = re.compile(
     r"\b(?:reported|reports|report(?=\s+that\b)|said|says|say|told|tells|claimed|claims"
     r"|claim(?=\s+(?:that|to)\b)|stated|states|state(?=\s+that\b)|announced|announces"
-    r"|confirmed|confirms|denied|denies|acknowledged|admitted|conceded|placed"
+    r"|confirmed|confirms|denied|denies|acknowledged|admitted|conceded|accused"
+    r"|placed(?=\s+(?:\w+\s+){0,2}(?:toll|losses|casualties|figure|number|death)\b)"
+    r"|(?:raised|lowered|revised|updated)(?=\s+(?:its|their|the)\s+(?:\w+\s+)?(?:toll|estimate"
+    r"|figure|count))|found"
     r"|put(?=\s+(?:\w+\s+){0,2}(?:toll|losses|casualties|figure|number|death)\b)"
     r"|witnessed|described|indicated|added|insisted|noted|wrote|tweeted|estimated"
     r"|showed|showing|counted|recorded|documented|filmed|published|hailed|quoted)\b",
@@ -134,7 +139,8 @@ _VERB = re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+", _I)
 _INVERTED = re.compile(r"[,\"”]\s*(?:said|says|told|added|reported)\s+", _I)
 _RELAY = re.compile(
-    r"\b(?:told|said to|speaking to|working for|writing for|reporting for|in an interview with)\s+",
+    r"\b(?:told|telling|said to|speaking to|working for|writing for|reporting for"
+    r"|in an interview with)\s+",
     _I,
 )
 _BOUNDARY = re.compile(r"[,;:\"“”()]|\bthat\b", _I)
@@ -144,13 +150,15 @@ _RELATIVE = re.compile(r"^(?:who|which|whom|whose|where)\b", _I)
 # A counter-claim ("..., although pro-government outlets said ...") does not source the
 # sentence's main claim.
 _CONCESSIVE = re.compile(r"^(?:although|though|even though|but|while|whereas)\b", _I)
-_CONJUNCTION = re.compile(r"^(?:and|but|then|and then)?(?:\s+also)?$", _I)
+_CONJUNCTION = re.compile(r"^(?:and|but|then|and then)?(?:\s*\b(?:also|had|has|have|later|then"
+                          r"|previously|earlier))*$", _I)
 # A pronoun subject at the start of a clause: "A day later it raised ... and said".
 _PRONOUN_SUBJECT = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:he|she|it|they)\s+\w", _I)
 # The relay of a quoted source is not the speaker: "a military source quoted by state TV".
 _RELAYED = re.compile(r"\s+(?:quoted|cited) by\b.*$|,?\s+citing\b.*$", _I)
 _PRONOUN = re.compile(
-    r"^(?:and\s+)?(?:he|she|it|they|the same (?:group|sources?|monitor|organi[sz]ation|site"
+    r"^(?:and\s+)?(?:(?:a|one|two|\w+)\s+(?:day|days|week|hours?)\s+later\s+)?"
+    r"(?:he|she|it|they|the same (?:group|sources?|monitor|organi[sz]ation|site"
     r"|agency|outlet|channel|network|paper|daily|report)|the (?:group|agency|site|outlet"
     r"|channel|network|paper|daily))"
     r"(?:\s+(?:also|later|further|then))?$",

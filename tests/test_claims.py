@@ -100,6 +100,17 @@ def _gold() -> list[tuple[str, list[dict]]]:
     ("The following day, state media hailed the army's return.", "state media"),
     ("On Monday, SANA quoted a military source as saying the army repelled an attack.",
      "state media"),
+    ("On 25 February, al-Nusra Front accused the group of abducting five of its members.",
+     "rebel sources"),
+    ("The local coordination committee in the town said ten people died.", "activists"),
+    ("By then the SOHR had raised its toll for the fighting to 80 dead.", "SOHR"),
+    ("On 11 October, an AFP reporter found the rebels in full control of the highway.", "AFP"),
+    ("The toll ranged from 44 to 49, with rescue workers telling AFP they had found 44 bodies.",
+     "AFP"),
+    ("Between 8 and 13 October, according to opposition tallies, 108 rebels were killed.",
+     "opposition sources"),
+    ("Three days earlier, Col. Foo, a defected officer leading rebel units, had told Reuters "
+     "that 400 soldiers held out.", "rebel sources"),
 ])
 def test_vocabulary(sentence: str, expected: str) -> None:
     assert claim_source(sentence) == expected
@@ -126,6 +137,7 @@ def test_every_label_is_covered_by_a_pattern() -> None:
     "The next day it seized the village, but pro-government outlets reported that the army "
     "had won it back.",
     "Rebel losses in the assault were later estimated at between 74 and 100 dead.",
+    "The same morning, al-Nusra Front placed the town under a full siege.",
     "",
 ])
 def test_no_attribution(sentence: str) -> None:
