@@ -23,7 +23,8 @@ label                       written as
                             state media, Fars, Press TV, Al-Manar, Hezbollah
 ``opposition sources``      opposition sources / spokesman / officials / news site /
                             network / agency, anything pro-opposition or pro-rebel
-``activists``               an (opposition) activist, (local) activists
+``activists``               an (opposition) activist, (local) activists, a (local)
+                            coordination committee
 ``rebel sources``           rebels, rebel commanders / leader / videos, FSA, Free Syrian
                             Army, al-Nusra Front, Ahrar al-Sham, Islamic Front, the coalition,
                             head of a rebel Military Council, a named Brigade / Battalion /
@@ -38,8 +39,8 @@ A name counts only where the sentence *attributes* the report to it. The attribu
 - ``according to X`` (X runs to the next comma; an appositive such as ``, head of ...``
   is kept with it);
 - ``X reported / said / claimed / stated / announced / confirmed / acknowledged / denied /
-  placed (the death toll) / put (losses at) / witnessed / showed / counted / filmed /
-  published / hailed / quoted ...`` where X is the phrase
+  placed (the death toll) / put (losses at) / raised (its toll) / witnessed / showed /
+  counted / filmed / found / published / hailed / quoted / accused ...`` where X is the phrase
   before the verb, back to the previous comma, colon, quote or ``that``, or the appositive
   before it (``Al-Masdar, a pro-government site, said``). Passives (``it was reported``,
   ``were claimed killed``), relative clauses (``who is in contact with rebels``) and
