@@ -28,12 +28,18 @@ previous night``
 ``the second half of the month``       the anchor's month
 ``on the 25th``                        that day of the anchor's month
 ``On Tuesday``, ``said Friday``        the latest such weekday on or before the
-                                       publication date (news) or the anchor; a
+                                       publication date (news) or the anchor
+                                       (``Tuesday last week``: in the Monday-to-Sunday
+                                       week before the publication's); a
                                        weekday with its date (``On Thursday, 27
                                        August``) is that date
 ``A week after the first assault``     counted from the offensive's start
 ``almost four years ago``              back from the publication date (or anchor), at
                                        the precision of the unit
+``over the weekend``                   the Saturday before the publication date
+``on the third day``                   the offensive's start plus two days
+``On the day the offensive was         the start the text told, else the offensive's
+launched``
 =====================================  =============================================
 
 A sentence's first expression is its date (unless it is a relative phrase late in a
@@ -80,7 +86,8 @@ dated by its lede. What the undated sentence says can qualify the continuation:
 - ``during those four days``, ``over the past two days``: the period ending on the date
   before, so its first day;
 - a toll for the whole battle (``in the months of fighting for the town``, ``throughout
-  the siege``, ``during the offensive``, ``over the month``): the offensive's start date;
+  the siege``, ``during the offensive``, ``over the month``, ``during the two-day
+  attack``): the offensive's start date;
   ``since the campaign began``: the last start the text told (``On 15 July, the Army of
   Conquest opened a campaign …``), else the offensive's.
 
@@ -158,6 +165,11 @@ _EXPR_SOURCE = (
     rf"|\b[Oo]n the (?P<od>[0-3]?\d)(?:st|nd|rd|th)\b"
     rf"|\b(?:[Ee]arlier |[Ll]ater )?(?P<tm>[Tt]his|[Ll]ast) month\b"
     rf"|\b(?P<wd>{_WD})(?P<lastweek> last week)?\b"
+    rf"|\b(?P<wkend>(?:over|at|during) the weekend|last weekend|this weekend)\b"
+    rf"|\b[Oo]n the (?P<nth>first|second|third|fourth|fifth|sixth|seventh|\d{{1,2}}(?:st|nd|rd"
+    rf"|th)) day\b(?! of (?:the )?(?:truce|cease))"
+    rf"|\b(?P<launch>[Oo]n the day (?:the|its|their) (?:offensive|campaign|assault|operation"
+    rf"|attack) (?:was launched|began|started|opened))\b"
     r")"
 )
 _EXPR_AGO = re.compile(_EXPR_SOURCE.replace("<AGO>", _AGO))
@@ -195,7 +207,9 @@ _WHOLE_PERIOD = re.compile(
     r"siege|battle)|\b(?:over|during) the (?:whole |entire )?course of the (?:battle|offensive|"
     r"siege|fighting|campaign)|\bthroughout the (?:battle|offensive|siege|campaign)\b"
     r"|\bduring the (?:whole |entire )?(?:offensive|campaign)\b(?! (?:of|for|against)\b)"
-    r"|\bover the (?:whole |entire )?month\b", re.IGNORECASE)
+    r"|\bover the (?:whole |entire )?month\b"
+    r"|\b(?:during|in) the (?:\w+)-day (?:attack|assault|offensive|battle|siege|operation)\b",
+    re.IGNORECASE)
 # ... and "since the campaign began" to the start the narrative told ("On 15 July, the Army
 # of Conquest opened a campaign against al-Fu'ah"), else the offensive's.
 _SINCE_BEGAN = re.compile(r"\bsince the (?:\w+ )?(?:campaign|offensive|assault|siege|operation|"
@@ -214,24 +228,29 @@ _OPENS = re.compile(r"launch|open|bega|start|mount")  # a cheap gate for _OPENED
 # Every qualifier holds one of these: most sentences skip the regex (2x faster _undated).
 _QUALIFIER_WORDS = ("eventually", "several", "repeatedly", "again", "occasions", "point",
                     "times", "since", "months", "weeks", "course", "throughout", "during",
-                    "days", "month")
+                    "days", "month", "-day")
 # "A week after the first assault": counted from the offensive's start, not the last date.
 _AFTER_START = re.compile(r" (?:the )?(?:first|initial|opening) (?:assault|attack|offensive)\b"
                           r"| the (?:offensive|campaign|assault|operation) (?:began|started)\b")
 # "On 12 January 2013, it was reported that the FSA took Al-Rami earlier in the week": the
 # first date is the report's, a backward phrase after the reporting verb is the occurrence's.
-_REPORTED = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated)\b")
+_REPORTED = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated|concluded"
+                       r"|found|documented|wrote)\b")
 # "the April 2012 Idlib Governorate Operation": a date inside a name, not this sentence's date.
 _IN_NAME = re.compile(r"\s+[A-Z]")
-_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week", "an")
+_ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week", "an", "wkend",
+             "nth", "launch")
 _YEARS = ("by", "y1", "y2", "y3", "y4", "y5")
+_ORDINALS = {w: i for i, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh"), 1)}
 _RELATIVE_GROUPS = ("rn", "nu", "prev")
 # Between a relative phrase (or weekday) and the explicit day that pins it down.
 _EXPLICIT_GAP = re.compile(r",?\s*(?:(?:on|in|into|of)\s+)?(?:the\s+(?:morning|afternoon|evening"
                            r"|night)\s+of\s+)?", re.IGNORECASE)
 _JUST_AFTER = re.compile(r",?\s*")
 _ENDS_PHRASE = re.compile(r"\s*(?:[,;.]|$)")
-_REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|claimed|stated|confirmed)\b"
+_REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|claimed|stated|confirmed|concluded"
+                            r"|found|documented|wrote)\b"
                             r"[^.;]{0,40}?\bthat\b")
 _HAS_NUMBER = re.compile(rf"\b{_N}\b")
 
@@ -556,8 +575,10 @@ class DateResolver:
             year = int(year_text) if year_text else self._year_for(month, 1)
             if year is None:
                 return ResolvedDate.unknown(text)
-            if self.start and self.end and (self.start.year, self.start.month) == (
-                self.end.year, self.end.month) == (year, month):
+            cue = (g["mcue"] or "").strip(" -").lower()
+            if self.start and self.end and cue in ("", "in", "during") and (
+                    self.start.year, self.start.month) == (self.end.year, self.end.month) == (
+                    year, month):
                 # The month of an offensive that lasted days within it: its first day.
                 return ResolvedDate(self.start, "day", text)
             return ResolvedDate(dt.date(year, month, 1), "month", text)
@@ -565,6 +586,20 @@ class DateResolver:
             return ResolvedDate(dt.date(int(g["y5"]), 1, 1), "year", text)
         if g["wd"]:
             return self._weekday(g["wd"], bool(g["lastweek"]), base, text)
+        if g["wkend"]:  # the Saturday before publication (or the anchor)
+            ref = self.published or (base.date if base is not None and base.precision == "day"
+                                     else None)
+            if ref is None:
+                return ResolvedDate.unknown(text)
+            return ResolvedDate(ref - dt.timedelta(days=(ref.weekday() - 5) % 7), "day", text)
+        if g["nth"]:  # "on the third day": of the offensive
+            n = _ORDINALS.get(g["nth"].lower()) or int(re.match(r"\d+", g["nth"]).group(0))
+            if self.start is None:
+                return ResolvedDate.unknown(text)
+            return ResolvedDate(self.start + dt.timedelta(days=n - 1), "day", text)
+        if g["launch"]:
+            start = self._began or self.start
+            return ResolvedDate(start, "day", text) if start else ResolvedDate.unknown(text)
         if g["an"]:
             # "almost four years ago": back from the publication date (or the anchor)
             n = _number(g["an"])
@@ -634,5 +669,7 @@ class DateResolver:
                                  else None)
         if ref is None:
             return ResolvedDate.unknown(text)
-        back = (ref.weekday() - _WEEKDAYS[name.lower()]) % 7 + (7 if last_week else 0)
+        day = _WEEKDAYS[name.lower()]
+        # "Tuesday last week": in the week (Monday to Sunday) before this one
+        back = ref.weekday() + 7 - day if last_week else (ref.weekday() - day) % 7
         return ResolvedDate(ref - dt.timedelta(days=back), "day", text)

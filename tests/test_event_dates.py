@@ -279,3 +279,33 @@ def test_an_offset_from_a_named_event_gives_way_to_the_stated_day() -> None:
                 "Ten days before the rebels entered the town, on 23 March, state TV said the "
                 "army had cleared it."])
     assert got[1] == (D(2015, 3, 23), "day")
+
+
+def test_news_week_phrases_against_a_monday_publication() -> None:
+    r = DateResolver(None, None, D(2015, 3, 30))  # a Monday
+    assert r.resolve("The offensive began on Tuesday last week.").date == D(2015, 3, 24)
+    r = DateResolver(None, None, D(2015, 3, 30))
+    assert r.resolve("Troops pulled out over the weekend.").date == D(2015, 3, 28)
+
+
+def test_days_of_the_offensive() -> None:
+    got = _run(["On 25 March, rebels entered the town.",
+                "By the time the soldiers withdrew on the third day, 62 people had died.",
+                "Activists said 65 people were killed during the two-day attack.",
+                "On the day the offensive was launched, fifty soldiers defected."])
+    assert got[1:] == [(D(2015, 3, 26), "day"), (START, "day"), (START, "day")]
+
+
+def test_a_month_of_a_short_offensive_said_loosely_stays_a_month() -> None:
+    got = _run(["Troops stormed the town in the first days of April 2012.",
+                "Over the course of April, 26 civilians were killed."],
+               start=D(2012, 4, 3), end=D(2012, 4, 5))
+    assert got == [(D(2012, 4, 1), "month"), (D(2012, 4, 1), "month")]
+    assert _run(["In April 2012 the army attacked."], start=D(2012, 4, 3), end=D(2012, 4, 5)
+                ) == [(D(2012, 4, 3), "day")]
+
+
+def test_a_report_that_concluded_dates_the_occurrence() -> None:
+    got = _run(["Its report, published on 2 May, concluded that troops had killed 95 civilians "
+                "between 22 March and 6 April."])
+    assert got == [(D(2015, 3, 22), "day")]
