@@ -54,6 +54,8 @@ Strategic developments      Other                                reinforcements,
                                                                  massing, sent to, encircled,
                                                                  escaped, surrendered, aid
                                                                  reached
+Strategic developments      Other                                a pause in the fighting (unless a
+                                                                 truce is named)
 Strategic developments      Looting/property destruction         looting, plundered, torched
 Battles                     Armed clash                          clashes, fighting, battle, attack,
                                                                  assault, ambush, raid, launched an
@@ -243,10 +245,10 @@ _TERRITORY = (
     rf"|\bseized\b{_NOT_PLACE}|\bseizing\b{_NOT_PLACE}"
     rf"|\btook\b(?! place| part| refuge| cover| advantage| up\b| off\b| effect){_NOT_PLACE}"
     rf"|\b(?:had|has|have|been|was|were|are) (?:\w+ )?taken\b"
-    r"(?! prisoners?| captive| hostage| part| place| effect| up\b| to\b)"
+    r"(?! prisoners?| captive| hostage| part| place| effect| up\b| to\b| refuge)"
     r"|\bretook\b|\bretaken\b|\bregained\b|\bsecured\b|\bsecuring\b"
     r"|\bliberat(?:ed|ing)\b|\bwon back\b|\bnow (?:held|controlled) by\b"
-    r"|\b(?:had been|has been|was|were) freed\b"
+    r"|\b(?:had been|has been|was|were) freed\b|\b(?:drove|driven) out\b"
     r"|\b(?:base|town|city|camp|village|airbase|airport|hill|checkpoint|position|garrison)s?"
     r"\b[^.;,]{0,40}? (?:had|has) fallen\b"
     r"|\b(?:village|town|city|base|camp|hill|position|checkpoint)s?\b[^.;]{0,30}?\bfell\b"
@@ -283,12 +285,13 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bexecut(?:ed|ing|ions?)\b|\bshot en masse\b|\bmassacred?\b"
              r"|\bgunned (?:\w+ )?down\b|\bsummar(?:y|ily) (?:killed|killing|executed)\b"
              r"|\b(?:corpses|bodies) of (?:\w+ ){0,2}(?:detainees|prisoners|civilians)\b"
-             r"|\bdragged civilians\b"
+             r"|\bdragged (?:\w+ ){0,2}?(?:civilians|men|residents|people|villagers) from\b"
              r"|\bshot dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
              r"(?:prisoners?|detainees?|captives?)\b"
              r"|\bshooting dead (?:an? |the |at least |more than |about |some )?(?:[\w,]+ ){0,2}?"
              r"(?:prisoners?|detainees?|captives?)\b|\bbeaten and (?:then )?shot\b"
-             r"|\bopened fire on (?:\w+ ){0,3}(?:detainees|prisoners|captives)\b"
+             r"|\bopened fire on (?:\w+ ){0,3}(?:detainees|prisoners|captives|protesters"
+             r"|demonstrators|mourners|civilians|funeral)\b"
              r"|\b(?:shot dead|shot|killed|executed) after (?:being |they were |they had been )?"
              r"(?:detained|arrested|captured)\b"),
          VAC, "Attack"),
@@ -322,9 +325,10 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\baerial (?:bombardment|bombing|attacks?"
              r"|strikes?|campaign)\b|\bair campaign\b|\bair ?power\b"
              r"|\b(?:warplanes?|fighter (?:jets?|(?:air)?planes?)|jets?|helicopters?|aircraft"
-             r"|planes|mig|migs|sukhoi|air force) (?:[\w-]+ ){0,3}(?:struck|bombed|bombing"
-             r"|attacked|hit|pounded|pounding|hammered|hammering|targeted|carried out|strafed"
-             r"|raided|dropped)\b|\b(?:warplanes?|jets?|aircraft) (?:[\w-]+ ){0,5}strikes\b"
+             r"|planes|mig|migs|sukhoi|air force|gunships?) (?:[\w-]+ ){0,3}(?:struck|bombed"
+             r"|bombing|attacked|hit|pounded|pounding|hammered|hammering|targeted|carried out"
+             r"|strafed|raided|dropped|fired)\b|\b(?:warplanes?|jets?|aircraft) (?:[\w-]+ ){0,5}"
+             r"strikes\b|\b(?:one|some|several|most) of the (?:air )?strikes\b"
              r"|\bhelicopter (?:gunship )?(?:attacks?|strikes?|raids?)\b"
              r"|\b(?:used|using) (?:\w+ ){0,2}(?:helicopters|warplanes|jets|aircraft)\b"
              r"|\bby the air force\b|\bair force (?:attacks?|strikes?|raids?|bombing)\b"
@@ -359,6 +363,8 @@ RULES: tuple[Rule, ...] = (
          BATTLES, "Armed clash"),
     Rule("people captured", _rx(r"\bcaptured\b"), BATTLES, "Armed clash",
          preceded_by=_rx(_PEOPLE_BEFORE)),
+    Rule("pause", _rx(r"\bpauses? in the fighting\b"), STRATEGIC, "Other",
+         unless=_rx(r"\btruces?\b|\bcease-?fires?\b")),  # then the truce is the news
     Rule("movement",
          _rx(r"\breinforc(?:e|es|ing)\b|\breinforced\b(?! by)"
              r"|\b(?:send|sent|sending) (?:\w+ ){0,3}reinforcements\b"
@@ -367,6 +373,8 @@ RULES: tuple[Rule, ...] = (
              r"|\barrived\b(?<!had arrived)|\bmass(?:ing|ed)\b|\b(?:were|was|being|been) sent to\b"
              r"|\bencircled\b|\bsurrounded\b|\bescaped\b|\bsurrender(?:ed|ing)?\b"
              r"|\bcarried (?:[\w'’-]+ ){0,8}?out of\b"
+             r"|\b(?:moving|moved|taking|took) (?:[\w'’,-]+ ){0,8}?out of (?:the )?(?:city|town"
+             r"|village|area)\b"
              r"|\b(?:strengthen|bolster)(?:ed|ing)? (?:the |its |their )?(?:defen[cs]es|lines"
              r"|positions)\b|\b(?:aid|convoys?) (?:\w+ )?reached\b"),
          STRATEGIC, "Other"),
@@ -379,6 +387,8 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bclash(?:es|ed|ing)?\b|\bfights?\b(?<!to fight)|\bfought\b"
              # the lookbehinds follow the word, so they run only where it matched
              r"|\bfighting\b(?! for\b)(?<!fleeing the fighting)(?<!fled the fighting)"
+             r"(?<!pause in the fighting)(?<!halt to the fighting)(?<!stop fighting)"
+             r"(?<!stop the fighting)(?<!end to the fighting)"
              r"(?<!escape the fighting)(?<!escaping the fighting)"
              r"|\bbattles?\b|\battacks?\b(?<!that attack)(?<!that attacks)(?<!to attack)"
              r"|\battack(?:ed|ing)\b|\bassault(?:s|ed|ing)?\b"
@@ -394,7 +404,7 @@ RULES: tuple[Rule, ...] = (
              r"|\badvanc(?:ed|es|ing)\b|\bpenetrat(?:ed|e)\b|\binfiltrat(?:ed|e)\b|\bbreached\b"
              r"|\bbroke (?:into|through)\b|\bentered\b|\brepel(?:led)?\b|\brepulsed\b"
              r"|\bintercepted\b(?! (?:the |their )?(?:\w+ )?communications)"
-             r"|\bkilled\b|\bkilling\b|\bdead\b|\bdeaths?\b|\blosses\b"
+             r"|\bkilled\b|\bkilling\b|\bdead\b|\bdeaths?\b|\blosses\b|\btoll\b"
              r"|\bcasualties\b(?<!avoid casualties)(?<!avoiding casualties)(?<!spare casualties)"
              r"|\bassassinat(?:ed|ion)\b|\bdestroyed\b(?<!the destroyed)|\bdestroying\b"
              r"|\b(?:able|managed) to destroy\b|\bdamag(?:ed|ing)\b|\bfired? on\b"
@@ -463,7 +473,7 @@ RULES: tuple[Rule, ...] = (
 #: fighting, commentary, present-tense descriptions, war-wide totals); checked before
 #: :data:`RULES`.
 NOT_EVENTS: tuple[re.Pattern[str], ...] = (
-    _rx(r"\brefers? to\b|\ba series of\b"),
+    _rx(r"\brefers? to\b|\b(?:was|were|is|are) a series of\b"),
     _rx(r"^\W*the (?:battle|siege|offensive|raid|capture|fall) of [^,;]{0,60}? "
         r"(?:was fought|was the|refers)\b"),
     _rx(r"^\W*(?:if|unless|should)\b"),
@@ -473,6 +483,8 @@ NOT_EVENTS: tuple[re.Pattern[str], ...] = (
         r"|\b(?:battle|offensive|attack|fighting) (?:showed|demonstrated|highlighted)\b"),
     _rx(r"\bsince (?:the (?:start|beginning|outbreak) of )?(?:syria['’]s|the) (?:\w+ )?"
         r"(?:conflict|war|uprising|revolution)\b"),
+    _rx(r"\b(?:vowed|pledged|promised) to (?:keep|continue|fight|press|take|capture|liberate"
+        r"|free|push|march)\b|\bno immediate word\b|\bno word on\b"),
     _rx(r"\b(?:goal|aim|objective|plan) (?:was|is) to\b|\b(?:were|was|are) hoping to\b"
         r"|\bis hoping to\b"),
     # uncertainty and terms, not occurrences: "could not tell whether the dead were ...",
@@ -505,13 +517,13 @@ _DATED = _rx(
 # A battle described, not told: "The Battle of X was a two-month struggle for ..." (a lede
 # that also dates what happened, "..., which rebels encircled in September 2012", is told).
 _DESCRIBED = _rx(r"^\W*the [^,;]{0,60}?\b(?:battle|siege|offensive|raid|capture|fall|campaign"
-                 r"|clashes|operation)\b[^,;]{0,60}? was an? ")
+                 r"|clashes|operation|assault)\b[^,;]{0,60}? was an? ")
 
 # Fronted background clauses and trailing accompaniments: not the sentence's main event.
 _BACKGROUND = _rx(
     r"(?:^\W*|,\s*)(?:after|following|despite)\b[^,;]*,\s*|\([^()]*\)"
     r"|,\s*(?:along with|(?:which|that) (?:was|were) accompanied by)\b[^;]*"
-    r"|,\s*fearing\b[^;]*"
+    r"|,\s*fearing\b[^;]*|^\W*fearing\b[^,;]*,"
 )
 # A non-restrictive relative clause describes a place or group, not the sentence's news:
 # "attacked the Menagh airbase, which also lies near the border" is still an attack.
@@ -688,7 +700,7 @@ _CLAUSE_START = _rx(r"[,;:]|\b(?:that|said|says|reported|claimed|while|but|when|
 _FIGHT_WORDS = _rx(r"\bfighting\b|\bbattle\b|\bdriven back\b|\bretake\b|\bassault\b")
 # The words of the armed-clash rule that only count the dead.
 _TOLL_WORDS = frozenset({"killed", "killing", "dead", "death", "deaths", "casualties", "losses",
-                         "died"})
+                         "died", "toll"})
 
 
 def _territory_agent(text: str, match: re.Match[str], sides: Sequence[str],
