@@ -49,13 +49,13 @@ Explosions/Remote violence  Shelling/artillery/missile attack    shelled, shelli
                                                                  bombardment, artillery, mortar
                                                                  fire, rocket attack
 Battles                     Armed clash                          captured N soldiers, N captured
+Strategic developments      Other                                a pause in the fighting (unless a
+                                                                 truce is named)
 Strategic developments      Other                                reinforcements, regrouped,
                                                                  repositioned, deployed, arrived,
                                                                  massing, sent to, encircled,
                                                                  escaped, surrendered, aid
                                                                  reached
-Strategic developments      Other                                a pause in the fighting (unless a
-                                                                 truce is named)
 Strategic developments      Looting/property destruction         looting, plundered, torched
 Battles                     Armed clash                          clashes, fighting, battle, attack,
                                                                  assault, ambush, raid, launched an
