@@ -8,11 +8,12 @@ expression                             resolution
 =====================================  =============================================
 ``On 24 March 2015``, ``March 24``     that day; a missing year comes from the
                                        sentence, the section heading (``### January
-                                       2013``), else the year within the offensive's
-                                       years that puts it nearest the anchor (or the
-                                       offensive's start, or before publication)
+                                       2013``), else the year that puts it nearest
+                                       the anchor (or the offensive's start, or
+                                       before publication), within the offensive's
+                                       years until the section has set a date
 ``Between 28 and 30 March``, ``from    the first day
-26 to 29 October``
+26 to 29 October``, ``on 3 and 4 April``
 ``In early June``, ``By September      the month (precision ``month``)
 2012``, ``During August``
 ``in 2014``                            the year (precision ``year``)
@@ -137,7 +138,7 @@ _AGO = (rf"\b(?:almost |nearly |about |some |more than )?(?P<an>{_N}) (?P<au>day
         rf"|months?|years?) ago\b")
 _EXPR_SOURCE = (
     rf"(?=\b\w|{_PREP} )(?:"
-    rf"\b(?:[Bb]etween|[Ff]rom) (?P<b1>{_D}) (?:and|to|until|till|[–-]) (?P<b2>{_D}) "
+    rf"\b(?:[Bb]etween|[Ff]rom|[Oo]n) (?P<b1>{_D}) (?:and|to|until|till|[–-]) (?P<b2>{_D}) "
     rf"(?P<bm>{_M})(?:,? (?P<by>{_Y}))?"
     rf"|{_P}\b(?P<d1>{_D}) (?P<m1>{_M})(?:,? (?P<y1>{_Y}))?\b"
     rf"|{_P}\b(?P<m2>{_M}) (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,? ?\d{{3}})(?:,? (?P<y2>{_Y}))?"
@@ -550,9 +551,11 @@ class DateResolver:
             d for y in (ref.year - 1, ref.year, ref.year + 1)
             if (d := _safe_date(y, month, min(day, 28) if month == 2 else day)) is not None
         ]
-        if self.start is not None and self.end is not None:
-            # The offensive's own years first: "on 13 March" in a lead that ended "until 2
-            # November 2012" is March 2012, not the March 2013 nearer to that anchor.
+        if self.start is not None and self.end is not None and self._fresh_section:
+            # The offensive's own years first when this section has set no date yet: "on 13
+            # March" after a lead that ended "until 2 November 2012" is March 2012, not the
+            # March 2013 nearer to that anchor. (A flashback section that has said "in October
+            # 2012" keeps its own year.)
             inside = [d for d in candidates if self.start.year <= d.year <= self.end.year]
             candidates = inside or candidates
         if self.published is not None and self.anchor is None:

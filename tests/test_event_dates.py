@@ -219,10 +219,25 @@ def test_periods_counted_from_a_start() -> None:
 def test_a_day_written_without_year_falls_in_the_offensives_years() -> None:
     # The lead's end date (2 November 2012) is the anchor; 13 March 2013 would be nearer,
     # but the offensive ran in 2012.
-    got = _run(["The battles lasted until 2 November 2012.",
-                "Government forces retook Idlib on 13 March."],
-               start=D(2012, 3, 24), end=D(2012, 11, 2))
+    got = _run([], start=D(2012, 3, 24), end=D(2012, 11, 2), sections=[
+        ((), [["The battles lasted until 2 November 2012."]]),
+        (("March",), [["Government forces retook Idlib on 13 March."]]),
+    ])
     assert got[1] == (D(2012, 3, 13), "day")
+
+
+def test_a_flashback_section_keeps_the_year_it_set() -> None:
+    # An offensive of April 2013 whose background section tells the 2012 siege.
+    got = _run([], start=D(2013, 4, 10), end=D(2013, 4, 20), sections=[
+        (("Background",), [["Rebels laid siege to the bases in October 2012.",
+                            "On 13 October, they turned back an army convoy."]]),
+    ])
+    assert got[1] == (D(2012, 10, 13), "day")
+
+
+def test_on_two_days_is_the_first() -> None:
+    assert _run(["Activists said 65 people were killed during an attack on 3 and 4 April."]
+                ) == [(D(2015, 4, 3), "day")]
 
 
 def test_a_sections_first_date_restarts_the_story() -> None:
