@@ -301,7 +301,7 @@ class Mention:
 
 #: Specificity of place kinds, most specific first (see :func:`main_location`).
 KIND_RANK: dict[str, int] = {
-    "building": 0, "village": 0, "town": 0, "checkpoint": 0, "base": 0, "airbase": 0,
+    "building": 0, "district": 0, "village": 0, "town": 0, "checkpoint": 0, "base": 0, "airbase": 0,
     "hill": 0, "crossing": 0, "city": 1, "unknown": 1, "mountain": 2, "region": 2, "road": 2,
     "governorate": 3,
     "country": 4,
@@ -386,6 +386,7 @@ _SUFFIX_AFTER = re.compile(
     r"|barracks))\b"
     r"|\s+(?P<site>(?:thermal\s+|gas\s+|power\s+)*(?:power station|power plant|plant|station"
     r"|dam|silos|bridge))\b"
+    r"|\s+(?P<bldg>mosque|hospital|school|prison|square|street|roundabout|market)\b"
     r"|\s+(?P<area>area|district|countryside|outskirts|region|front|sector)\b", re.IGNORECASE)
 _SUFFIX_KIND = {"airbase": "airbase", "air base": "airbase", "airport": "airbase",
                 "airfield": "airbase"}
@@ -434,7 +435,7 @@ _APPOSITION = re.compile(r",\s+(?:the|a)\s+(?:small\s+|nearby\s+|neighbouring\s+
 _FACILITY = re.compile(
     rf"\b(?:{_ART}{_HY})?[A-Z][\w'’]*(?:\s+(?:{_ART}{_HY})?[A-Z][\w'’]*){{0,3}}\s+"
     r"(?:Hospital|Prison|School|Mosque|Stadium|Silos|Factory|University|Cultural Cent(?:er|re)|"
-    r"Grain Silos)\b"
+    r"Grain Silos|[Hh]eadquarters|[Bb]uilding|[Bb]ranch)\b"
 )
 # A place name that opens an organisation's name: "Syria Mubasher", "Idlib News Network",
 # "the Aleppo Media Center".
@@ -458,6 +459,9 @@ _FACILITY_QUALIFIERS = frozenset({"national", "military", "central", "state", "g
 _KIND_WORDS = {
     "village": "village", "villages": "village", "hamlet": "village", "hamlets": "village",
     "town": "town", "towns": "town", "city": "city", "cities": "city", "hill": "hill",
+    "neighbourhood": "district", "neighbourhoods": "district", "neighborhood": "district",
+    "neighborhoods": "district", "district": "district", "districts": "district",
+    "quarter": "district", "quarters": "district",
     "hills": "hill", "hilltop": "hill", "hilltops": "hill",
 }
 _WORD = re.compile(r"\S+")
@@ -865,6 +869,8 @@ class Gazetteer:
                 canonical = f"{name} {written}"
             elif suffix["site"]:  # "the Zayzoun power station": the place is Zayzoun
                 kind = "building"
+            elif suffix["bldg"]:  # "the Bilal mosque", "Hanano square"
+                kind, canonical = "building", f"{name} {suffix['bldg'].lower()}"
             else:  # "the Qarqur area": the place is Qarqur
                 kind = kind or "unknown"
         elif kind is None:
@@ -876,6 +882,9 @@ class Gazetteer:
             return None
         if any(s < end and start < e for s, e in taken):
             return None
+        if canonical == name and len(name) >= 8 and (known := self.lookup(name)) is not None:
+            # "Maarat al-Nuaman": a spelling the table lacks, of a place it has
+            return Mention(known.name, sentence[start:end], start, end, known.kind, True)
         if kind == "checkpoint" and canonical == name:  # "the Foo and al-Bar checkpoints"
             canonical = name + " checkpoint"
         return Mention(canonical, sentence[start:end], start, end, kind, False)

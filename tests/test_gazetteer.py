@@ -285,6 +285,14 @@ def test_checkpoints(sentence: str, expected: list[tuple[str, str, str, bool]]) 
         # a base named after its town
         ("it crashed near the Taftanaz base", [("Taftanaz military airport", "airbase")]),
         ("rebels stormed the Mastouma camp", [("Mastouma military camp", "base")]),
+        # buildings named by a lower-case head, neighbourhoods
+        ("troops shot people near the Bilal mosque", [("Bilal mosque", "building")]),
+        ("car bombs outside the Military Intelligence building",
+         [("Military Intelligence building", "building")]),
+        ("shelling hit the southern neighbourhoods of al-Foo and Bar",
+         [("al-Foo", "district"), ("Bar", "district")]),
+        # a spelling the table lacks, of a place it has
+        ("rebels seized Maarat al-Nuaman", [("Maarrat al-Nu'man", "city")]),
         # a weak preposition in the wrong company names no place
         ("according to Rami Abdel Rahman, the toll rose", []),
         ("a statement from Foo Bar said", []),
