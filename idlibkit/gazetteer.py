@@ -725,12 +725,19 @@ class Gazetteer:
         table each look at the same sentences); mentions are immutable, so sharing them
         is safe.
 
-        Gazetteer places are matched on the folded text. Places the gazetteer does not
-        know are taken from context: ``the village/town/city of X`` (and lists ``X, Y and
-        Z``), ``X checkpoint``, ``captured/seized/took/entered/stormed X``, ``near/in/at/
-        towards/around/outside/into X`` where X is a capitalised name (with particles such
-        as ``al-``) that is not a faction, month, weekday or generic word; and numbered
-        highways that are not rows (``the M4 highway``, kind ``road``).
+        Gazetteer places are matched on the folded text (also with a leading article the
+        row lacks; ``the Taftanaz base`` is the base named after the town; a place's name
+        opening an organisation's, ``Syria Mubasher``, is no place). Places the gazetteer
+        does not know are taken from context: ``the village/town/city/hills/neighbourhoods
+        of X`` (and lists ``X, Y and Z``), ``villages, including X``, ``X, the village``,
+        ``captured/seized/took/entered/stormed/attacked X``, ``pulled out of X``, ``an air
+        strike on X``, ``near/in/at/towards/between/from/for/to X`` (not ``according to
+        X``), a kind word after the name (``X checkpoint``, ``the X military airbase``,
+        ``the X power station``, ``the X mosque``, ``the X area``), named facilities
+        (``the National Hospital``), where X is a capitalised name (with particles such as
+        ``al-``) that is not a faction, month, weekday or generic word; a misspelling of a
+        row's name (``Maarat al-Nuaman``) is that row. Numbered highways that are not rows
+        (``the M4 highway``) have kind ``road``.
 
         Examples
         --------
