@@ -561,6 +561,8 @@ class DateResolver:
         if self.published is not None and self.anchor is None:
             before = [d for d in candidates if d <= self.published]
             candidates = before or candidates
+        if not candidates:  # "31 April": no year has that day
+            return None
         return min(candidates, key=lambda d: abs((d - ref).days)).year
 
     def _resolve_one(self, m: re.Match[str], base: ResolvedDate | None) -> ResolvedDate:

@@ -34,6 +34,8 @@ def _run(sentences, start=START, end=END, published=None, sections=None):
     ("During 2014 the front was quiet.", (D(2014, 1, 1), "year")),
     ("Rebels advanced.", (None, "unknown")),
     ("On 30 February, nothing happened.", (None, "unknown")),
+    ("On 31 April, nothing happened.", (None, "unknown")),  # no year has that day
+    ("On April 31, nothing happened.", (None, "unknown")),
 ])
 def test_single_expressions(sentence, expected) -> None:
     assert _run([sentence]) == [expected]

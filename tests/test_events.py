@@ -118,3 +118,46 @@ def test_the_city_is_the_paragraphs_else_the_storys() -> None:
     recent.new_paragraph()
     assert recent.referents("Rebels streamed into the city.") == ["Jisr al-Shughur"]
     assert recent.referents("Jets struck across the province.") == []  # none named yet
+
+
+# -- robustness ------------------------------------------------------------------------------
+
+_FRAGMENTS = [
+    "On 31 April", "April 31", "on the 0th day", "on the 99th day", "three days earlier",
+    "almost a few years ago", "99 years ago", "Tuesday last week", "over the weekend",
+    "from 31 to 2 February", "on 3 and 40 April", "Between 30 and 31 February", "the two towns",
+    "both bases", "the hospital", "the city", "Regiment 46", "between Foo and Bar",
+    ", the village", "villages, including", "the Taftanaz base", "Maarat al-Nuaman",
+    "since the campaign began", "during those zero days", "in the 0-day attack",
+    "A week after the first assault", "the previous night", "it was reported that", "that",
+    "rebels captured", "the army shelled", "killing 20 civilians", "between 5 and 3",
+    "according to", "the SOHR said", "He said", "\u200b", "’s", "(", ")", ";", ",", ".", "",
+]
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_the_sentence_stages_never_raise() -> None:
+    """Random sentences from awkward fragments through every stage of a timeline row."""
+    import datetime as dt
+    import random
+
+    from idlibkit.claims import claim_source
+    from idlibkit.event_dates import DateResolver
+    from idlibkit.event_types import classify_event
+    from idlibkit.fatalities import extract_casualties
+    from idlibkit.gazetteer import default_gazetteer
+
+    rng = random.Random(2015)  # seeded: the same sentences on every run
+    gaz = default_gazetteer()
+    for start, end, published in [(dt.date(2015, 3, 24), dt.date(2015, 4, 5), None),
+                                  (None, None, dt.date(2015, 3, 30)), (None, None, None)]:
+        resolver = DateResolver(start, end, published)
+        for _ in range(400):
+            sentence = " ".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(1, 8)))
+            got = resolver.resolve(sentence)
+            assert got.precision in ("day", "month", "year", "unknown")
+            assert (got.date is None) == (got.precision == "unknown")
+            gaz.find(sentence)
+            classify_event(sentence, ["opposition"])
+            extract_casualties(sentence)
+            claim_source(sentence, previous="SOHR")
