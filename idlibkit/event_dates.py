@@ -192,37 +192,36 @@ _THE_FIGHTING = re.compile(r"\b[Tt]he (?:final |initial |main )?(?:battle|fighti
                            r"assault|attack|offensive|operation|raid)\b")
 # An undated sentence that says it happened at no one time ("eventually", "tried several
 # times") does not take the date of the sentence before it.
-_NO_ONE_TIME = re.compile(r"\b(?:eventually|several times|repeatedly|time and again|"
+# The parts of _QUALIFIERS below, as pattern sources: matched once, on lower-cased text.
+_NO_ONE_TIME = (r"\b(?:eventually|several times|repeatedly|time and again|"
                           r"on (?:several|many|numerous) occasions|at (?:one|some) point|"
-                          r"at times|at various times)\b", re.IGNORECASE)
+                          r"at times|at various times)\b")
 # "in the days after the city fell": the month of the occurrence before, not its day.
-_DAYS_AFTER = re.compile(r"\b(?:in|over) the (?:following )?(?:days|weeks) (?:after|following|"
-                         r"that followed)\b", re.IGNORECASE)
+_DAYS_AFTER = (r"\b(?:in|over) the (?:following )?(?:days|weeks) (?:after|following|"
+                         r"that followed)\b")
 # "during those four days": a period that ends on the date before starts n - 1 days earlier.
-_THOSE_DAYS = re.compile(rf"\b(?:during|over|in|throughout) (?:those|these|the) "
+_THOSE_DAYS = (rf"\b(?:during|over|in|throughout) (?:those|these|the) "
                          rf"(?:(?:past|last|previous) )?(?P<n>{_N}) days\b")
 # A toll for the whole battle ("in the months of fighting for the town", "during the
 # offensive", "over the month") is dated to its start ...
-_WHOLE_PERIOD = re.compile(
+_WHOLE_PERIOD = (
     r"\b(?:in|during|over|throughout) the (?:\w+ )?(?:months|weeks) of (?:fighting|clashes|"
     r"siege|battle)|\b(?:over|during) the (?:whole |entire )?course of the (?:battle|offensive|"
     r"siege|fighting|campaign)|\bthroughout the (?:battle|offensive|siege|campaign)\b"
     r"|\bduring the (?:whole |entire )?(?:offensive|campaign)\b(?! (?:of|for|against)\b)"
     r"|\bover the (?:whole |entire )?month\b"
-    r"|\b(?:during|in) the (?:\w+)-day (?:attack|assault|offensive|battle|siege|operation)\b",
-    re.IGNORECASE)
+    r"|\b(?:during|in) the (?:\w+)-day (?:attack|assault|offensive|battle|siege|operation)\b")
 # ... and "since the campaign began" to the start the narrative told ("On 15 July, the Army
 # of Conquest opened a campaign against al-Fu'ah"), else the offensive's.
-_SINCE_BEGAN = re.compile(r"\bsince the (?:\w+ )?(?:campaign|offensive|assault|siege|operation|"
+_SINCE_BEGAN = (r"\bsince the (?:\w+ )?(?:campaign|offensive|assault|siege|operation|"
                           r"fighting|attack) (?:began|started)\b|\bsince the (?:start|beginning)"
-                          r" of the (?:\w+ )?(?:campaign|offensive|assault|siege|operation)\b",
-                          re.IGNORECASE)
+                          r" of the (?:\w+ )?(?:campaign|offensive|assault|siege|operation)\b")
 _OPENED = re.compile(r"\b(?:launched|opened|began|started|mounted)\b(?: [\w'’-]+){0,3}? "
                      r"(?:campaign|offensive|assault|operation)\b|\b(?:campaign|offensive|"
                      r"assault|operation)\b[^.;]{0,40}?\b(?:started|began|was launched|opened)\b")
 # One pass over an undated sentence (lower-cased) for all of the above.
 _QUALIFIERS = re.compile("|".join(
-    f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+    f"(?P<{name}>{pattern})" for name, pattern in (
         ("none", _NO_ONE_TIME), ("since", _SINCE_BEGAN), ("whole", _WHOLE_PERIOD),
         ("after", _DAYS_AFTER), ("those", _THOSE_DAYS))))
 _OPENS = re.compile(r"launch|open|bega|start|mount")  # a cheap gate for _OPENED
@@ -235,8 +234,9 @@ _AFTER_START = re.compile(r" (?:the )?(?:first|initial|opening) (?:assault|attac
                           r"| the (?:offensive|campaign|assault|operation) (?:began|started)\b")
 # "On 12 January 2013, it was reported that the FSA took Al-Rami earlier in the week": the
 # first date is the report's, a backward phrase after the reporting verb is the occurrence's.
-_REPORTED = re.compile(r"\b(?:reported|said|announced|claimed|confirmed|stated|concluded"
-                       r"|found|documented|wrote)\b")
+_REPORT_VERBS = (r"\b(?:reported|said|announced|claimed|confirmed|stated|concluded|found"
+                 r"|documented|wrote)\b")
+_REPORTED = re.compile(_REPORT_VERBS)
 # "the April 2012 Idlib Governorate Operation": a date inside a name, not this sentence's date.
 _IN_NAME = re.compile(r"\s+[A-Z]")
 _ABSOLUTE = ("b1", "d1", "m2", "m3", "m4", "y5", "od", "wd", "tm", "week", "an", "wkend",
@@ -250,9 +250,7 @@ _EXPLICIT_GAP = re.compile(r",?\s*(?:(?:on|in|into|of)\s+)?(?:the\s+(?:morning|a
                            r"|night)\s+of\s+)?", re.IGNORECASE)
 _JUST_AFTER = re.compile(r",?\s*")
 _ENDS_PHRASE = re.compile(r"\s*(?:[,;.]|$)")
-_REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|claimed|stated|confirmed|concluded"
-                            r"|found|documented|wrote)\b"
-                            r"[^.;]{0,40}?\bthat\b")
+_REPORTED_THAT = re.compile(_REPORT_VERBS + r"[^.;]{0,40}?\bthat\b")
 _HAS_NUMBER = re.compile(rf"\b{_N}\b")
 
 
